@@ -1,0 +1,1 @@
+export { defineJob, getQueue, startWorkers, stopQueue, type JobHandler } from "./queue";
