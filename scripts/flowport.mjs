@@ -27,7 +27,16 @@ for (const file of files) {
     text = await readFile(file, "utf8");
   } catch (e) {
     unreadable = true;
-    const problem = { error: "FILE_NOT_READABLE", errorType: "CLI_ERROR", message: `Cannot read ${file}: ${e.code ?? e.message}.`, lineStart: 1, lineEnd: 1, columnStart: 1, columnEnd: 1, pointers: [] };
+    const problem = {
+      error: "FILE_NOT_READABLE",
+      errorType: "CLI_ERROR",
+      message: `Cannot read ${file}: ${e.code ?? e.message}.`,
+      lineStart: 1,
+      lineEnd: 1,
+      columnStart: 1,
+      columnEnd: 1,
+      pointers: [],
+    };
     results.push({ file, valid: false, version: null, errors: [problem], warnings: [], unreadable: true });
     continue;
   }
@@ -36,16 +45,27 @@ for (const file of files) {
 }
 
 if (json) {
-  process.stdout.write(JSON.stringify(results.map(({ unreadable: _u, ...r }) => r), null, 2) + "\n");
+  process.stdout.write(
+    JSON.stringify(
+      results.map(({ unreadable: _u, ...r }) => r),
+      null,
+      2,
+    ) + "\n",
+  );
 } else {
-  let errors = 0, warnings = 0;
+  let errors = 0,
+    warnings = 0;
   for (const r of results) {
-    for (const p of r.errors) console.log(`${r.file}:${p.lineStart}:${p.columnStart} ${p.error} ${p.message}`);
-    for (const p of r.warnings) console.log(`${r.file}:${p.lineStart}:${p.columnStart} warning ${p.error} ${p.message}`);
+    for (const p of r.errors)
+      console.log(`${r.file}:${p.lineStart}:${p.columnStart} ${p.error} ${p.message}`);
+    for (const p of r.warnings)
+      console.log(`${r.file}:${p.lineStart}:${p.columnStart} warning ${p.error} ${p.message}`);
     errors += r.errors.length;
     warnings += r.warnings.length;
   }
   const invalid = results.filter((r) => !r.valid).length;
-  console.log(`${results.length} file(s): ${results.length - invalid} valid, ${invalid} invalid; ${errors} error(s), ${warnings} warning(s).`);
+  console.log(
+    `${results.length} file(s): ${results.length - invalid} valid, ${invalid} invalid; ${errors} error(s), ${warnings} warning(s).`,
+  );
 }
 process.exit(unreadable ? 2 : results.some((r) => !r.valid) ? 1 : 0);

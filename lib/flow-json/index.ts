@@ -1,7 +1,20 @@
 // Public surface of the Flow JSON engine. Pure TypeScript: runs in the browser, on the server and in the CLI.
 export type {
-  FlowJson, Screen, Layout, Component, ComponentType, Action, ActionName, DataSourceItem, NavigationListItem,
-  DataFieldSchema, ScreenDataModel, FlowJsonProblem, FlowJsonPointer, ValidationResult, ValidateOptions,
+  FlowJson,
+  Screen,
+  Layout,
+  Component,
+  ComponentType,
+  Action,
+  ActionName,
+  DataSourceItem,
+  NavigationListItem,
+  DataFieldSchema,
+  ScreenDataModel,
+  FlowJsonProblem,
+  FlowJsonPointer,
+  ValidationResult,
+  ValidateOptions,
 } from "./types";
 export { SUPPORTED_VERSIONS, PUBLISHABLE_VERSIONS, LATEST_VERSION, versionNumber, atLeast } from "./versions";
 
@@ -20,3 +33,4 @@ export { validateFlowJson } from "./validator/validate";
 export { COMPONENT_SPECS } from "./validator/component-specs";
 export { getFlowJsonSchema } from "./editor/json-schema";
 export { toEditorMarkers, type EditorMarker } from "./editor/markers";
+export { RULE_IDS, type RuleId } from "./validator/catalogue";

@@ -11,7 +11,9 @@ export type DataFieldSchema = {
   [key: string]: unknown;
 };
 
-export type ScreenDataModel = Record<string, DataFieldSchema | string[] | undefined> & { required?: string[] };
+export type ScreenDataModel = Record<string, DataFieldSchema | string[] | undefined> & {
+  required?: string[];
+};
 
 export type ActionName = "navigate" | "complete" | "data_exchange" | "update_data" | "open_url";
 
@@ -47,10 +49,30 @@ export type NavigationListItem = {
 };
 
 export type ComponentType =
-  | "TextHeading" | "TextSubheading" | "TextBody" | "TextCaption" | "RichText"
-  | "TextInput" | "TextArea" | "CheckboxGroup" | "RadioButtonsGroup" | "Dropdown" | "ChipsSelector"
-  | "DatePicker" | "CalendarPicker" | "OptIn" | "EmbeddedLink" | "Footer" | "Image" | "ImageCarousel"
-  | "NavigationList" | "PhotoPicker" | "DocumentPicker" | "If" | "Switch" | "Form";
+  | "TextHeading"
+  | "TextSubheading"
+  | "TextBody"
+  | "TextCaption"
+  | "RichText"
+  | "TextInput"
+  | "TextArea"
+  | "CheckboxGroup"
+  | "RadioButtonsGroup"
+  | "Dropdown"
+  | "ChipsSelector"
+  | "DatePicker"
+  | "CalendarPicker"
+  | "OptIn"
+  | "EmbeddedLink"
+  | "Footer"
+  | "Image"
+  | "ImageCarousel"
+  | "NavigationList"
+  | "PhotoPicker"
+  | "DocumentPicker"
+  | "If"
+  | "Switch"
+  | "Form";
 
 /** One component; properties are kebab-case as in Flow JSON. Known structural ones are typed. */
 export type Component = {
@@ -99,7 +121,13 @@ export type FlowJson = {
 };
 
 /** A validation finding in the 8x8 Chat Apps API shape (8x8-api.md §2.3); lines and columns are 1-based, columnEnd exclusive. */
-export type FlowJsonPointer = { path: string; lineStart: number; lineEnd: number; columnStart: number; columnEnd: number };
+export type FlowJsonPointer = {
+  path: string;
+  lineStart: number;
+  lineEnd: number;
+  columnStart: number;
+  columnEnd: number;
+};
 export type FlowJsonProblem = {
   error: string;
   errorType: string;

@@ -1,17 +1,47 @@
 // Flow JSON versions (spec §2). Versions are compared as major*100+minor, like Meta's builder.
 
-export const SUPPORTED_VERSIONS = ["2.1", "3.0", "3.1", "4.0", "5.0", "5.1", "6.0", "6.1", "6.2", "6.3", "7.0", "7.1", "7.2", "7.3"] as const;
+export const SUPPORTED_VERSIONS = [
+  "2.1",
+  "3.0",
+  "3.1",
+  "4.0",
+  "5.0",
+  "5.1",
+  "6.0",
+  "6.1",
+  "6.2",
+  "6.3",
+  "7.0",
+  "7.1",
+  "7.2",
+  "7.3",
+] as const;
 export const PUBLISHABLE_VERSIONS = ["5.1", "6.0", "6.1", "6.2", "6.3", "7.0", "7.1", "7.2", "7.3"] as const;
 export const LATEST_VERSION = "7.3";
 /** Every version up to 5.0 is retired in Meta's builder (§2.2). */
-const RETIRED = new Set(["1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.99", "3.0", "3.1", "3.2", "4.0", "4.1", "5.0"]);
+const RETIRED = new Set([
+  "1.0",
+  "1.1",
+  "1.2",
+  "2.0",
+  "2.1",
+  "2.2",
+  "2.99",
+  "3.0",
+  "3.1",
+  "3.2",
+  "4.0",
+  "4.1",
+  "5.0",
+]);
 /** Known to Meta but internal/beta: not enabled for a normal WABA. */
 const UNAVAILABLE = new Set(["5.2", "7.4"]);
 
 export type VersionStatus = "supported" | "retired" | "unavailable" | "unknown";
 
 export function versionStatus(version: string): VersionStatus {
-  if ((SUPPORTED_VERSIONS as readonly string[]).includes(version)) return RETIRED.has(version) ? "retired" : "supported";
+  if ((SUPPORTED_VERSIONS as readonly string[]).includes(version))
+    return RETIRED.has(version) ? "retired" : "supported";
   if (RETIRED.has(version)) return "retired";
   if (UNAVAILABLE.has(version)) return "unavailable";
   return "unknown";

@@ -6,8 +6,10 @@ import { validateFlowJson } from "../../lib/flow-json";
 
 const corpusDir = path.resolve(__dirname, "../../lib/examples/corpus/meta-examples");
 const seedDir = path.resolve(__dirname, "../../lib/examples/corpus/seed-examples");
-const files = [...readdirSync(corpusDir).map((f) => path.join(corpusDir, f)), ...readdirSync(seedDir).map((f) => path.join(seedDir, f))]
-  .filter((f) => f.endsWith(".json") && !f.includes("snippets"));
+const files = [
+  ...readdirSync(corpusDir).map((f) => path.join(corpusDir, f)),
+  ...readdirSync(seedDir).map((f) => path.join(seedDir, f)),
+].filter((f) => f.endsWith(".json") && !f.includes("snippets"));
 const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
 
 /** 10 screens chained by navigate, ~24 components each, ~100 KB pretty-printed. */
@@ -17,14 +19,53 @@ function generated(): string {
     const last = i === 9;
     const children: unknown[] = [{ type: "TextHeading", text: `Step ${i + 1} of 10` }];
     for (let k = 0; k < 6; k++) {
-      children.push({ type: "TextBody", text: "Please answer the following questions so that we can prepare your appointment. ".repeat(2) });
-      children.push({ type: "TextInput", name: `field_${k}`, label: "Your answer", "input-type": "text", required: true, "helper-text": "Short answer" });
-      children.push({ type: "RadioButtonsGroup", name: `choice_${k}`, label: "Pick one", "data-source": Array.from({ length: 6 }, (_, n) => ({ id: `opt_${n}`, title: `Option ${n}`, description: "An option with a short description" })) });
-      children.push({ type: "TextCaption", text: "`'You typed: ' ${form.field_" + k + "}`", visible: "`${form.field_" + k + "} != ''`" });
+      children.push({
+        type: "TextBody",
+        text: "Please answer the following questions so that we can prepare your appointment. ".repeat(2),
+      });
+      children.push({
+        type: "TextInput",
+        name: `field_${k}`,
+        label: "Your answer",
+        "input-type": "text",
+        required: true,
+        "helper-text": "Short answer",
+      });
+      children.push({
+        type: "RadioButtonsGroup",
+        name: `choice_${k}`,
+        label: "Pick one",
+        "data-source": Array.from({ length: 6 }, (_, n) => ({
+          id: `opt_${n}`,
+          title: `Option ${n}`,
+          description: "An option with a short description",
+        })),
+      });
+      children.push({
+        type: "TextCaption",
+        text: "`'You typed: ' ${form.field_" + k + "}`",
+        visible: "`${form.field_" + k + "} != ''`",
+      });
     }
     const next = `SCREEN_${"ABCDEFGHIJ"[i + 1]}`;
-    children.push({ type: "Footer", label: last ? "Finish" : "Continue", "on-click-action": last ? { name: "complete", payload: { answer: "${form.field_0}" } } : { name: "navigate", next: { type: "screen", name: next }, payload: { previous: "${form.field_0}" } } });
-    return { id, title: `Step ${i + 1}`, ...(last ? { terminal: true, success: true } : {}), data: i === 0 ? {} : { previous: { type: "string", __example__: "x" } }, layout: { type: "SingleColumnLayout", children } };
+    children.push({
+      type: "Footer",
+      label: last ? "Finish" : "Continue",
+      "on-click-action": last
+        ? { name: "complete", payload: { answer: "${form.field_0}" } }
+        : {
+            name: "navigate",
+            next: { type: "screen", name: next },
+            payload: { previous: "${form.field_0}" },
+          },
+    });
+    return {
+      id,
+      title: `Step ${i + 1}`,
+      ...(last ? { terminal: true, success: true } : {}),
+      data: i === 0 ? {} : { previous: { type: "string", __example__: "x" } },
+      layout: { type: "SingleColumnLayout", children },
+    };
   });
   return JSON.stringify({ version: "7.3", screens }, null, 2);
 }
@@ -54,12 +95,22 @@ function measure(text: string, warmup = 300, rounds = 600): { validate: number; 
 }
 
 let failed = false;
-for (const [label, text, target] of [[`largest corpus flow (${path.basename(largest)})`, readFileSync(largest, "utf8"), undefined], ["generated flow", generated(), 5]] as const) {
+for (const [label, text, target] of [
+  [`largest corpus flow (${path.basename(largest)})`, readFileSync(largest, "utf8"), undefined],
+  ["generated flow", generated(), 5],
+] as const) {
   const r = validateFlowJson(text);
-  const components = (JSON.parse(text).screens as { layout: { children: unknown[] } }[]).reduce((n, s) => n + s.layout.children.length, 0);
+  const components = (JSON.parse(text).screens as { layout: { children: unknown[] } }[]).reduce(
+    (n, s) => n + s.layout.children.length,
+    0,
+  );
   const { validate: v, parse: p } = measure(text);
-  console.log(`${label}: ${(text.length / 1024).toFixed(1)} KB, ${components} top-level components, ${r.errors.length} errors, ${r.warnings.length} warnings`);
-  console.log(`  validate median ${v.toFixed(3)} ms, JSON.parse median ${p.toFixed(3)} ms, ratio ${(v / p).toFixed(1)}×${target ? ` (target: < 10 ms and < ${target}×)` : ""}`);
+  console.log(
+    `${label}: ${(text.length / 1024).toFixed(1)} KB, ${components} top-level components, ${r.errors.length} errors, ${r.warnings.length} warnings`,
+  );
+  console.log(
+    `  validate median ${v.toFixed(3)} ms, JSON.parse median ${p.toFixed(3)} ms, ratio ${(v / p).toFixed(1)}×${target ? ` (target: < 10 ms and < ${target}×)` : ""}`,
+  );
   if (target && (v >= 10 || v / p >= target)) failed = true;
 }
 if (failed) {

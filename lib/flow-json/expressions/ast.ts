@@ -1,7 +1,8 @@
 import type { Binding } from "./binding";
 
 // Expression syntax tree. Offsets are 0-based positions in the expression source (without backticks).
-export type BinaryOperator = "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "/" | "%";
+export type BinaryOperator =
+  "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "+" | "-" | "*" | "/" | "%";
 export type UnaryOperator = "!" | "-" | "+";
 
 export type ExprNode =

@@ -33,5 +33,7 @@ export function isBacktickExpression(value: unknown): value is string {
 }
 
 export function formatBinding(b: Binding): string {
-  return "${" + (b.screen !== undefined ? `screen.${b.screen}.` : "") + b.scope + "." + b.path.join(".") + "}";
+  return (
+    "${" + (b.screen !== undefined ? `screen.${b.screen}.` : "") + b.scope + "." + b.path.join(".") + "}"
+  );
 }

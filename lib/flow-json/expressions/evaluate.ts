@@ -9,7 +9,8 @@ export type ExpressionScope = {
 };
 
 export function lookupBinding(binding: Binding, scope: ExpressionScope): unknown {
-  const store = binding.screen !== undefined ? scope.screens[binding.screen]?.[binding.scope] : scope[binding.scope];
+  const store =
+    binding.screen !== undefined ? scope.screens[binding.screen]?.[binding.scope] : scope[binding.scope];
   let value: unknown = store;
   for (const key of binding.path) {
     if (value === null || typeof value !== "object") return undefined;
@@ -31,10 +32,12 @@ export function evaluateExpression(node: ExprNode, scope: ExpressionScope): unkn
     case "binding":
       return lookupBinding(node.binding, scope);
     case "compound":
-      return node.parts.map((p) => {
-        const v = evaluateExpression(p, scope);
-        return v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
-      }).join("");
+      return node.parts
+        .map((p) => {
+          const v = evaluateExpression(p, scope);
+          return v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+        })
+        .join("");
     case "unary": {
       const v = evaluateExpression(node.argument, scope);
       if (node.op === "!") return !v;
@@ -45,20 +48,33 @@ export function evaluateExpression(node: ExprNode, scope: ExpressionScope): unkn
       const a = evaluateExpression(node.left, scope);
       const b = evaluateExpression(node.right, scope);
       switch (node.op) {
-        case "+": return round2(toNumber(a) + toNumber(b));
-        case "-": return round2(toNumber(a) - toNumber(b));
-        case "*": return round2(toNumber(a) * toNumber(b));
-        case "/": return isEmpty(b) || Number(b) === 0 ? 0 : round2(toNumber(a) / Number(b));
-        case "%": return isEmpty(b) || Number(b) === 0 ? 0 : round2(toNumber(a) % Number(b));
-        case "==": return looseEquals(a, b);
-        case "!=": return !looseEquals(a, b);
-        case "<": case "<=": case ">": case ">=": {
+        case "+":
+          return round2(toNumber(a) + toNumber(b));
+        case "-":
+          return round2(toNumber(a) - toNumber(b));
+        case "*":
+          return round2(toNumber(a) * toNumber(b));
+        case "/":
+          return isEmpty(b) || Number(b) === 0 ? 0 : round2(toNumber(a) / Number(b));
+        case "%":
+          return isEmpty(b) || Number(b) === 0 ? 0 : round2(toNumber(a) % Number(b));
+        case "==":
+          return looseEquals(a, b);
+        case "!=":
+          return !looseEquals(a, b);
+        case "<":
+        case "<=":
+        case ">":
+        case ">=": {
           if (isEmpty(a) || isEmpty(b) || (typeof a !== "number" && typeof b !== "number")) return false;
-          const x = Number(a), y = Number(b);
+          const x = Number(a),
+            y = Number(b);
           return node.op === "<" ? x < y : node.op === "<=" ? x <= y : node.op === ">" ? x > y : x >= y;
         }
-        case "&&": return Boolean(a) && Boolean(b);
-        case "||": return Boolean(a) || Boolean(b);
+        case "&&":
+          return Boolean(a) && Boolean(b);
+        case "||":
+          return Boolean(a) || Boolean(b);
       }
     }
   }

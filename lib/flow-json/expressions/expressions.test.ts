@@ -39,7 +39,9 @@ describe("resolveDynamicValue", () => {
     expect(resolveDynamicValue("`${data.n1} + 1`", scope, "5.1")).toBe("`${data.n1} + 1`");
   });
   it("recurses into arrays and objects", () => {
-    expect(resolveDynamicValue({ a: ["${data.name}", { b: "`${data.n1} * 2`" }], c: 1 }, scope, "6.0")).toEqual({ a: ["Ana", { b: 20 }], c: 1 });
+    expect(
+      resolveDynamicValue({ a: ["${data.name}", { b: "`${data.n1} * 2`" }], c: 1 }, scope, "6.0"),
+    ).toEqual({ a: ["Ana", { b: 20 }], c: 1 });
   });
 });
 

@@ -64,12 +64,14 @@ export function tokenize(src: string): Token[] {
     } else if (c >= "0" && c <= "9") {
       const m = /^\d+(\.\d+)?/.exec(src.slice(i))!;
       const raw = m[0];
-      if (raw.length > 1 && raw[0] === "0" && raw[1] !== ".") throw new ExpressionError("Number cannot not have leading zeroes.", i + 1);
+      if (raw.length > 1 && raw[0] === "0" && raw[1] !== ".")
+        throw new ExpressionError("Number cannot not have leading zeroes.", i + 1);
       tokens.push({ t: "number", value: Number(raw), raw, start, end: i + raw.length });
       i += raw.length;
     } else if (/[A-Za-z_]/.test(c)) {
       const raw = /^[A-Za-z_][\w.]*/.exec(src.slice(i))![0];
-      if (raw === "true" || raw === "false") tokens.push({ t: "boolean", value: raw === "true", raw, start, end: i + raw.length });
+      if (raw === "true" || raw === "false")
+        tokens.push({ t: "boolean", value: raw === "true", raw, start, end: i + raw.length });
       else throw new ExpressionError(`Invalid literal '${raw}'.`, i + 1);
       i += raw.length;
     } else if (c === "(" || c === ")") {

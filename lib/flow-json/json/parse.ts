@@ -34,7 +34,7 @@ const SYNTAX_HINTS: Record<number, string> = {
   /* UnexpectedEndOfString */ 12: "unterminated string; close it with a double quote",
   /* UnexpectedEndOfNumber */ 13: "incomplete number",
   /* InvalidUnicode */ 14: "invalid \\u escape; use four hex digits",
-  /* InvalidEscapeCharacter */ 15: "invalid escape; allowed are \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+  /* InvalidEscapeCharacter */ 15: 'invalid escape; allowed are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
   /* InvalidCharacter */ 16: "control characters must be escaped inside strings (for example \\n)",
 };
 
@@ -55,7 +55,17 @@ function syntaxProblem(text: string, e: ParseError): FlowJsonProblem {
     const comma = text.lastIndexOf(",", e.offset);
     span = { start: comma, end: comma + 1 };
   }
-  return problemAtSpan(text, { rule: "T1", code: "INVALID_FLOW_JSON", severity: "error", path: [], message: `Flow JSON is not valid: ${hint}.` }, span);
+  return problemAtSpan(
+    text,
+    {
+      rule: "T1",
+      code: "INVALID_FLOW_JSON",
+      severity: "error",
+      path: [],
+      message: `Flow JSON is not valid: ${hint}.`,
+    },
+    span,
+  );
 }
 
 /** Syntax errors of text that JSON.parse rejected (positions from jsonc-parser's scanner). */
@@ -65,7 +75,19 @@ export function syntaxErrorsOf(text: string, parseErrorMessage: string): FlowJso
   if (errors.length > 0) return errors.slice(0, 1).map((e) => syntaxProblem(text, e));
   // jsonc-parser accepted what JSON.parse did not (rare): fall back to the engine's own position.
   const at = Number(/position (\d+)/.exec(parseErrorMessage)?.[1] ?? 0);
-  return [problemAtSpan(text, { rule: "T1", code: "INVALID_FLOW_JSON", severity: "error", path: [], message: `Flow JSON is not valid: ${parseErrorMessage}.` }, { start: at, end: at + 1 })];
+  return [
+    problemAtSpan(
+      text,
+      {
+        rule: "T1",
+        code: "INVALID_FLOW_JSON",
+        severity: "error",
+        path: [],
+        message: `Flow JSON is not valid: ${parseErrorMessage}.`,
+      },
+      { start: at, end: at + 1 },
+    ),
+  ];
 }
 
 /** Duplicate keys are valid for JSON.parse (last wins) but always a mistake in Flow JSON: report them as errors. */
@@ -73,19 +95,32 @@ export function duplicateKeyErrors(text: string, index: JsonIndex = new JsonInde
   return index.duplicates.map((d) =>
     problemAtSpan(
       text,
-      { rule: "T1", code: "INVALID_FLOW_JSON", severity: "error", path: d.path, message: `Flow JSON is not valid: duplicate key '${d.key}'; each property name may appear only once in an object.` },
+      {
+        rule: "T1",
+        code: "INVALID_FLOW_JSON",
+        severity: "error",
+        path: d.path,
+        message: `Flow JSON is not valid: duplicate key '${d.key}'; each property name may appear only once in an object.`,
+      },
       { start: d.start, end: d.end },
     ),
   );
 }
 
 /** Fast parse used on every keystroke: native JSON.parse, jsonc-parser only for error positions. */
-export function parseValue(text: string): { value: unknown; syntaxErrors: FlowJsonProblem[]; index?: JsonIndex } {
+export function parseValue(text: string): {
+  value: unknown;
+  syntaxErrors: FlowJsonProblem[];
+  index?: JsonIndex;
+} {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { value: undefined, syntaxErrors: syntaxErrorsOf(text, e instanceof Error ? e.message : String(e)) };
+    return {
+      value: undefined,
+      syntaxErrors: syntaxErrorsOf(text, e instanceof Error ? e.message : String(e)),
+    };
   }
   const index = new JsonIndex(text);
   return { value, syntaxErrors: duplicateKeyErrors(text, index), index };

@@ -6,7 +6,11 @@ import type { JsonPath, PathSegment } from "./path";
 // costs ~10× JSON.parse; this costs well under 1×).
 
 export type Span = { start: number; end: number };
-export type Located = { value: Span; key?: Span; /** false when the path does not exist; spans then belong to the deepest existing ancestor */ exact: boolean };
+export type Located = {
+  value: Span;
+  key?: Span;
+  /** false when the path does not exist; spans then belong to the deepest existing ancestor */ exact: boolean;
+};
 export type DuplicateKey = { key: string; path: PathSegment[]; start: number; end: number };
 
 /** Keys per object compared pairwise up to this count; larger objects switch to a Set. */
@@ -80,7 +84,8 @@ export class JsonIndex {
     // JSON.parse keeps the last of duplicate keys: so does the lookup.
     let found = -1;
     for (let c = node + 1; c < stop; c = this.after[c]!) {
-      const ks = this.keyStart[c]!, ke = this.keyEnd[c]!;
+      const ks = this.keyStart[c]!,
+        ke = this.keyEnd[c]!;
       if (ke - ks - 2 === key.length && text.startsWith(key, ks + 1)) found = c;
       else if (hasEscape(text, ks, ke) && readKey(text, ks, ke) === key) found = c;
     }
@@ -95,7 +100,8 @@ export class JsonIndex {
       const next = this.child(node, path[i]!);
       if (next < 0) break;
       node = next;
-      const key = this.keyStart[next]! >= 0 ? { start: this.keyStart[next]!, end: this.keyEnd[next]! } : undefined;
+      const key =
+        this.keyStart[next]! >= 0 ? { start: this.keyStart[next]!, end: this.keyEnd[next]! } : undefined;
       best = { value: { start: this.start[next]!, end: this.end[next]! }, key, exact: i === path.length - 1 };
     }
     return best;
@@ -131,7 +137,15 @@ function hasEscape(text: string, s: number, e: number): boolean {
   return false;
 }
 
-function sameKey(text: string, as: number, ae: number, aEsc: boolean, bs: number, be: number, bEsc: boolean): boolean {
+function sameKey(
+  text: string,
+  as: number,
+  ae: number,
+  aEsc: boolean,
+  bs: number,
+  be: number,
+  bEsc: boolean,
+): boolean {
   // Escaped spellings of one key ("a" and "\u0061") are the same key.
   if (aEsc || bEsc) return readKey(text, as, ae) === readKey(text, bs, be);
   if (ae - as !== be - bs) return false;
@@ -155,7 +169,8 @@ function scan(ix: JsonIndex): void {
   /** Array index of each node in its parent (only kept for duplicate paths). */
   const indexInParent: number[] = [];
   let expectKey = false;
-  let pendingKs = -1, pendingKe = -1;
+  let pendingKs = -1,
+    pendingKe = -1;
   let n = 0;
 
   const node = (s: number, e: number): number => {
@@ -167,7 +182,7 @@ function scan(ix: JsonIndex): void {
     ix.after[n] = n + 1;
     pendingKs = pendingKe = -1;
     const depth = open.length;
-    indexInParent[depth] = depth > 0 ? counts[depth - 1]++ : 0;
+    indexInParent[depth] = depth > 0 ? (counts[depth - 1] = counts[depth - 1]! + 1) - 1 : 0;
     return n++;
   };
 

@@ -2,9 +2,24 @@
 // `since` = first Flow JSON version with the property; `dynamic` = a binding/expression is accepted (§7.1).
 
 export type PropKind =
-  | "string" | "boolean" | "number" | "integer" | "enum" | "enum-array" | "string-array" | "text"
-  | "action" | "components" | "cases" | "data-source" | "list-items" | "images" | "object" | "any"
-  | "string-or-object" | "condition";
+  | "string"
+  | "boolean"
+  | "number"
+  | "integer"
+  | "enum"
+  | "enum-array"
+  | "string-array"
+  | "text"
+  | "action"
+  | "components"
+  | "cases"
+  | "data-source"
+  | "list-items"
+  | "images"
+  | "object"
+  | "any"
+  | "string-or-object"
+  | "condition";
 
 export type PropSpec = {
   kind: PropKind;
@@ -41,48 +56,129 @@ const ALL: Partial<Record<Container, string>> = { top: "2.1", form: "2.1", if: "
 /** Inputs may sit outside a Form only from 4.0 (§6.4). */
 const INPUT: Partial<Record<Container, string>> = { top: "4.0", form: "2.1", if: "4.0", switch: "4.0" };
 
-const s = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({ kind: "string", dynamic: true, description, ...extra });
-const b = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({ kind: "boolean", dynamic: true, description, ...extra });
-const int = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({ kind: "integer", dynamic: true, description, ...extra });
-const num = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({ kind: "number", dynamic: true, description, ...extra });
-const en = (values: readonly string[], description: string, extra: Partial<PropSpec> = {}): PropSpec => ({ kind: "enum", values, description, ...extra });
-const act = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({ kind: "action", description, ...extra });
+const s = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+  kind: "string",
+  dynamic: true,
+  description,
+  ...extra,
+});
+const b = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+  kind: "boolean",
+  dynamic: true,
+  description,
+  ...extra,
+});
+const int = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+  kind: "integer",
+  dynamic: true,
+  description,
+  ...extra,
+});
+const num = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+  kind: "number",
+  dynamic: true,
+  description,
+  ...extra,
+});
+const en = (values: readonly string[], description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+  kind: "enum",
+  values,
+  description,
+  ...extra,
+});
+const act = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+  kind: "action",
+  description,
+  ...extra,
+});
 
 const visible = b("Show the component (default true). `false` removes it from the layout.");
 const enabled = b("Allow interaction (default true). `false` greys it out.");
 const required = b("The user must fill it before the Footer is enabled (default false).");
-const name = (since = "2.1"): PropSpec => ({ kind: "string", description: "Static, unique name on the screen; the key of ${form.<name>} and of payloads.", required: true, since });
+const name = (since = "2.1"): PropSpec => ({
+  kind: "string",
+  description: "Static, unique name on the screen; the key of ${form.<name>} and of payloads.",
+  required: true,
+  since,
+});
 const helper = s("Small grey text under the field.", { maxChars: 80 });
-const initValue = (kind: PropKind, since = "4.0"): PropSpec => ({ kind, dynamic: true, since, outsideFormOnly: true, description: "Pre-filled value (outside a Form only; inside a Form use Form.init-values)." });
-const errorMessage = (since = "4.0", maxChars?: number): PropSpec => s("Error shown under the field when the screen renders (outside a Form only).", { since, outsideFormOnly: true, maxChars });
+const initValue = (kind: PropKind, since = "4.0"): PropSpec => ({
+  kind,
+  dynamic: true,
+  since,
+  outsideFormOnly: true,
+  description: "Pre-filled value (outside a Form only; inside a Form use Form.init-values).",
+});
+const errorMessage = (since = "4.0", maxChars?: number): PropSpec =>
+  s("Error shown under the field when the screen renders (outside a Form only).", {
+    since,
+    outsideFormOnly: true,
+    maxChars,
+  });
 const labelVariant = en(["large"], "Prominent label that may wrap over several lines.", { since: "7.0" });
 const mediaSize = en(["regular", "large"], "Size of the item images (static only).", { since: "5.0" });
 
 const textProps = (maxChars: number, body: boolean): Record<string, PropSpec> => ({
   text: body
-    ? { kind: "text", dynamic: true, required: true, maxChars, description: "The text. With markdown:true (5.1+) it may be an array of paragraphs." }
+    ? {
+        kind: "text",
+        dynamic: true,
+        required: true,
+        maxChars,
+        description: "The text. With markdown:true (5.1+) it may be an array of paragraphs.",
+      }
     : s("The text.", { required: true, maxChars }),
   visible,
   ...(body
     ? {
-        "font-weight": en(["bold", "italic", "bold_italic", "normal"], "Font weight (default normal).", { dynamic: true }),
+        "font-weight": en(["bold", "italic", "bold_italic", "normal"], "Font weight (default normal).", {
+          dynamic: true,
+        }),
         strikethrough: b("Strike the text through."),
-        markdown: { kind: "boolean", since: "5.1", description: "Enable the limited Markdown subset (static)." } as PropSpec,
+        markdown: {
+          kind: "boolean",
+          since: "5.1",
+          description: "Enable the limited Markdown subset (static).",
+        } as PropSpec,
       }
     : {}),
 });
 
 const MIME_TYPES = [
-  "application/gzip", "application/msword", "application/pdf", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
-  "application/vnd.oasis.opendocument.presentation", "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.oasis.opendocument.text",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/x-7z-compressed", "application/zip", "image/avif",
-  "image/gif", "image/heic", "image/heif", "image/jpeg", "image/png", "image/tiff", "image/webp", "text/plain", "video/mp4", "video/mpeg",
+  "application/gzip",
+  "application/msword",
+  "application/pdf",
+  "application/vnd.ms-excel",
+  "application/vnd.ms-powerpoint",
+  "application/vnd.oasis.opendocument.presentation",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/x-7z-compressed",
+  "application/zip",
+  "image/avif",
+  "image/gif",
+  "image/heic",
+  "image/heif",
+  "image/jpeg",
+  "image/png",
+  "image/tiff",
+  "image/webp",
+  "text/plain",
+  "video/mp4",
+  "video/mpeg",
 ] as const;
 
 const listProps = (since: string): Record<string, PropSpec> => ({
   name: name(),
-  "data-source": { kind: "data-source", dynamic: true, required: true, description: "Items {id, title, …} or a ${data.…} array binding." },
+  "data-source": {
+    kind: "data-source",
+    dynamic: true,
+    required: true,
+    description: "Items {id, title, …} or a ${data.…} array binding.",
+  },
   label: s("Label above the list (required from 4.0).", { required: "4.0", maxChars: 30 }),
   description: s("Secondary text under the label.", { since: "4.0", maxChars: 300 }),
   required,
@@ -95,14 +191,37 @@ const listProps = (since: string): Record<string, PropSpec> => ({
 });
 
 export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
-  TextHeading: { since: "2.1", description: "Large bold section title.", props: textProps(80, false), containers: ALL },
-  TextSubheading: { since: "2.1", description: "Smaller bold subtitle.", props: textProps(80, false), containers: ALL },
+  TextHeading: {
+    since: "2.1",
+    description: "Large bold section title.",
+    props: textProps(80, false),
+    containers: ALL,
+  },
+  TextSubheading: {
+    since: "2.1",
+    description: "Smaller bold subtitle.",
+    props: textProps(80, false),
+    containers: ALL,
+  },
   TextBody: { since: "2.1", description: "Body text.", props: textProps(4096, true), containers: ALL },
-  TextCaption: { since: "2.1", description: "Small secondary text.", props: textProps(409, true), containers: ALL },
+  TextCaption: {
+    since: "2.1",
+    description: "Small secondary text.",
+    props: textProps(409, true),
+    containers: ALL,
+  },
   RichText: {
     since: "5.1",
     description: "Markdown document; alone on its screen (with a Footer from 6.3).",
-    props: { text: { kind: "text", dynamic: true, required: true, description: "Markdown string, array of static strings, or one binding." }, visible },
+    props: {
+      text: {
+        kind: "text",
+        dynamic: true,
+        required: true,
+        description: "Markdown string, array of static strings, or one binding.",
+      },
+      visible,
+    },
     containers: { top: "5.1" },
   },
   TextInput: {
@@ -113,8 +232,14 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
       name: name(),
       label: s("Field label.", { required: true, maxChars: 20 }),
       "label-variant": labelVariant,
-      "input-type": en(["text", "number", "email", "password", "passcode", "phone"], "Keyboard and built-in validation (default text)."),
-      pattern: s("Regular expression the value must match (with input-type text, number, password or passcode; needs helper-text).", { since: "6.2" }),
+      "input-type": en(
+        ["text", "number", "email", "password", "passcode", "phone"],
+        "Keyboard and built-in validation (default text).",
+      ),
+      pattern: s(
+        "Regular expression the value must match (with input-type text, number, password or passcode; needs helper-text).",
+        { since: "6.2" },
+      ),
       required,
       "min-chars": num("Minimum number of characters."),
       "max-chars": num("Maximum number of characters (default 80)."),
@@ -170,7 +295,12 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     props: {
       name: name(),
       label: s("Field label.", { required: true, maxChars: 20 }),
-      "data-source": { kind: "data-source", dynamic: true, required: true, description: "Items {id, title, …} (1–200) or a ${data.…} array binding." },
+      "data-source": {
+        kind: "data-source",
+        dynamic: true,
+        required: true,
+        description: "Items {id, title, …} (1–200) or a ${data.…} array binding.",
+      },
       required,
       enabled,
       visible,
@@ -188,7 +318,12 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     props: {
       name: name("6.3"),
       label: s("Field label.", { required: true, maxChars: 80 }),
-      "data-source": { kind: "data-source", dynamic: true, required: true, description: "Items {id, title, enabled} (2–20) or a binding." },
+      "data-source": {
+        kind: "data-source",
+        dynamic: true,
+        required: true,
+        description: "Items {id, title, enabled} (2–20) or a binding.",
+      },
       description: s("Secondary text.", { maxChars: 300 }),
       "min-selected-items": int("Minimum number of selections.", { minimum: 0 }),
       "max-selected-items": int("Maximum number of selections.", { minimum: 1 }),
@@ -215,7 +350,11 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
       visible,
       "min-date": s("Earliest selectable date."),
       "max-date": s("Latest selectable date."),
-      "unavailable-dates": { kind: "string-array", dynamic: true, description: "Dates that cannot be picked." },
+      "unavailable-dates": {
+        kind: "string-array",
+        dynamic: true,
+        description: "Dates that cannot be picked.",
+      },
       "on-select-action": act("data_exchange only."),
       "init-value": initValue("string"),
       "error-message": errorMessage("4.0", 80),
@@ -229,22 +368,57 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     props: {
       name: name("6.1"),
       mode: en(["single", "range"], "single (default) or range.", { dynamic: true }),
-      label: { kind: "string-or-object", dynamic: true, required: true, maxChars: 40, description: "Label; in range mode {start-date, end-date}." },
+      label: {
+        kind: "string-or-object",
+        dynamic: true,
+        required: true,
+        maxChars: 40,
+        description: "Label; in range mode {start-date, end-date}.",
+      },
       title: s("Calendar sheet title (range mode only).", { maxChars: 80 }),
       description: s("Description (range mode only).", { maxChars: 300 }),
-      "helper-text": { kind: "string-or-object", dynamic: true, maxChars: 80, description: "Helper text; in range mode {start-date, end-date}." },
-      required: { kind: "string-or-object", dynamic: true, description: "Required; in range mode {start-date, end-date} booleans." },
+      "helper-text": {
+        kind: "string-or-object",
+        dynamic: true,
+        maxChars: 80,
+        description: "Helper text; in range mode {start-date, end-date}.",
+      },
+      required: {
+        kind: "string-or-object",
+        dynamic: true,
+        description: "Required; in range mode {start-date, end-date} booleans.",
+      },
       enabled,
       visible,
       "min-date": s("Earliest selectable date (YYYY-MM-DD)."),
       "max-date": s("Latest selectable date (YYYY-MM-DD)."),
-      "unavailable-dates": { kind: "string-array", dynamic: true, description: "Dates (YYYY-MM-DD) that cannot be picked." },
-      "include-days": { kind: "enum-array", dynamic: true, values: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], description: "Weekdays that can be picked." },
+      "unavailable-dates": {
+        kind: "string-array",
+        dynamic: true,
+        description: "Dates (YYYY-MM-DD) that cannot be picked.",
+      },
+      "include-days": {
+        kind: "enum-array",
+        dynamic: true,
+        values: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        description: "Weekdays that can be picked.",
+      },
       "min-days": int("Minimum days in a range (range mode only)."),
       "max-days": int("Maximum days in a range (range mode only)."),
       "on-select-action": act("data_exchange only."),
-      "init-value": { kind: "string-or-object", dynamic: true, outsideFormOnly: true, description: "Pre-filled date or {start-date, end-date}." },
-      "error-message": { kind: "string-or-object", dynamic: true, outsideFormOnly: true, maxChars: 80, description: "Error text or {start-date, end-date}." },
+      "init-value": {
+        kind: "string-or-object",
+        dynamic: true,
+        outsideFormOnly: true,
+        description: "Pre-filled date or {start-date, end-date}.",
+      },
+      "error-message": {
+        kind: "string-or-object",
+        dynamic: true,
+        outsideFormOnly: true,
+        maxChars: 80,
+        description: "Error text or {start-date, end-date}.",
+      },
     },
     containers: { top: "6.1", form: "6.1", if: "6.1", switch: "6.1" },
   },
@@ -305,7 +479,12 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     since: "7.1",
     description: "Swipeable images (1–3).",
     props: {
-      images: { kind: "images", dynamic: true, required: true, description: "Array of {src, alt-text} (1–3) or a binding." },
+      images: {
+        kind: "images",
+        dynamic: true,
+        required: true,
+        description: "Array of {src, alt-text} (1–3) or a binding.",
+      },
       "aspect-ratio": en(["4:3", "16:9"], "4:3 (default) or 16:9."),
       "scale-type": en(["contain", "cover"], "contain (default) or cover."),
       visible,
@@ -317,7 +496,12 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     description: "List of tappable rows; alone on its screen.",
     props: {
       name: name("6.2"),
-      "list-items": { kind: "list-items", dynamic: true, required: true, description: "Items (1–20) or a binding." },
+      "list-items": {
+        kind: "list-items",
+        dynamic: true,
+        required: true,
+        description: "Items (1–20) or a binding.",
+      },
       label: s("Heading above the list.", { maxChars: 80 }),
       description: s("Description.", { maxChars: 300 }),
       "media-size": en(["regular", "large"], "Size of the start images (static)."),
@@ -333,13 +517,36 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
       name: name("4.0"),
       label: s("Label.", { required: true, maxChars: 80 }),
       description: s("Description.", { maxChars: 300 }),
-      "photo-source": en(["camera_gallery", "camera", "gallery"], "Where photos come from (default camera_gallery)."),
-      "max-file-size-kb": { kind: "integer", minimum: 1, maximum: 25600, description: "Maximum file size in KB (1–25600, static)." },
-      "min-uploaded-photos": { kind: "integer", minimum: 0, maximum: 30, description: "Minimum photos (0–30, static); ≥ 1 makes it required." },
-      "max-uploaded-photos": { kind: "integer", minimum: 1, maximum: 30, description: "Maximum photos (1–30, static)." },
+      "photo-source": en(
+        ["camera_gallery", "camera", "gallery"],
+        "Where photos come from (default camera_gallery).",
+      ),
+      "max-file-size-kb": {
+        kind: "integer",
+        minimum: 1,
+        maximum: 25600,
+        description: "Maximum file size in KB (1–25600, static).",
+      },
+      "min-uploaded-photos": {
+        kind: "integer",
+        minimum: 0,
+        maximum: 30,
+        description: "Minimum photos (0–30, static); ≥ 1 makes it required.",
+      },
+      "max-uploaded-photos": {
+        kind: "integer",
+        minimum: 1,
+        maximum: 30,
+        description: "Maximum photos (1–30, static).",
+      },
       enabled,
       visible,
-      "error-message": { kind: "string-or-object", dynamic: true, outsideFormOnly: true, description: "Error text or per-file errors." },
+      "error-message": {
+        kind: "string-or-object",
+        dynamic: true,
+        outsideFormOnly: true,
+        description: "Error text or per-file errors.",
+      },
     },
     containers: { top: "4.0", form: "4.0", if: "4.0", switch: "4.0" },
   },
@@ -351,13 +558,37 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
       name: name("4.0"),
       label: s("Label.", { required: true, maxChars: 80 }),
       description: s("Description.", { maxChars: 300 }),
-      "max-file-size-kb": { kind: "integer", minimum: 1, maximum: 25600, description: "Maximum file size in KB (1–25600, static)." },
-      "min-uploaded-documents": { kind: "integer", minimum: 0, maximum: 30, description: "Minimum documents (0–30, static)." },
-      "max-uploaded-documents": { kind: "integer", minimum: 1, maximum: 30, description: "Maximum documents (1–30, static)." },
-      "allowed-mime-types": { kind: "enum-array", values: MIME_TYPES, description: "Allowed MIME types (default all)." },
+      "max-file-size-kb": {
+        kind: "integer",
+        minimum: 1,
+        maximum: 25600,
+        description: "Maximum file size in KB (1–25600, static).",
+      },
+      "min-uploaded-documents": {
+        kind: "integer",
+        minimum: 0,
+        maximum: 30,
+        description: "Minimum documents (0–30, static).",
+      },
+      "max-uploaded-documents": {
+        kind: "integer",
+        minimum: 1,
+        maximum: 30,
+        description: "Maximum documents (1–30, static).",
+      },
+      "allowed-mime-types": {
+        kind: "enum-array",
+        values: MIME_TYPES,
+        description: "Allowed MIME types (default all).",
+      },
       enabled,
       visible,
-      "error-message": { kind: "string-or-object", dynamic: true, outsideFormOnly: true, description: "Error text or per-file errors." },
+      "error-message": {
+        kind: "string-or-object",
+        dynamic: true,
+        outsideFormOnly: true,
+        description: "Error text or per-file errors.",
+      },
     },
     containers: { top: "4.0", form: "4.0", if: "4.0", switch: "4.0" },
   },
@@ -365,8 +596,16 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     since: "4.0",
     description: "Renders `then` or `else` depending on `condition`.",
     props: {
-      condition: { kind: "condition", required: true, description: "Boolean condition, e.g. ${form.age} > 18 (6.0+: boolean or backtick expression)." },
-      then: { kind: "components", required: true, description: "Components when the condition is true (non-empty)." },
+      condition: {
+        kind: "condition",
+        required: true,
+        description: "Boolean condition, e.g. ${form.age} > 18 (6.0+: boolean or backtick expression).",
+      },
+      then: {
+        kind: "components",
+        required: true,
+        description: "Components when the condition is true (non-empty).",
+      },
       else: { kind: "components", description: "Components when the condition is false." },
     },
     containers: { top: "4.0", form: "4.0", if: "4.0" },
@@ -394,12 +633,19 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
 };
 
 /** Allowed action names per component and event, by version (§9.3). */
-export function allowedActions(type: string, event: string, version: string, atLeast: (v: string, m: string) => boolean, onItem = false): string[] {
+export function allowedActions(
+  type: string,
+  event: string,
+  version: string,
+  atLeast: (v: string, m: string) => boolean,
+  onItem = false,
+): string[] {
   const v6 = atLeast(version, "6.0");
   if (onItem) return v6 ? ["update_data"] : [];
   if (event === "on-click-action") {
     if (type === "Footer") return ["navigate", "data_exchange", "complete"];
-    if (type === "EmbeddedLink" || type === "OptIn") return v6 ? ["navigate", "data_exchange", "open_url"] : ["navigate", "data_exchange"];
+    if (type === "EmbeddedLink" || type === "OptIn")
+      return v6 ? ["navigate", "data_exchange", "open_url"] : ["navigate", "data_exchange"];
     if (type === "NavigationList") return ["navigate", "data_exchange"];
     return [];
   }

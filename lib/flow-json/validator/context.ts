@@ -39,7 +39,14 @@ export class Reporter {
   readonly drafts: ProblemDraft[] = [];
   errorCount = 0;
   /** `path` is copied: callers may pass a mutable path stack (rules push/pop instead of allocating per value). */
-  add(severity: Severity, rule: string, code: string, path: JsonPath, message: string, at?: "key" | "value"): void {
+  add(
+    severity: Severity,
+    rule: string,
+    code: string,
+    path: JsonPath,
+    message: string,
+    at?: "key" | "value",
+  ): void {
     this.drafts.push({ severity, rule, code, path: path.slice(), message, at });
     if (severity === "error") this.errorCount++;
   }
@@ -66,18 +73,42 @@ export type Ctx = {
 /** Flattens a screen's component tree once; every rule works on this list (§6.1 containers). */
 export function collectComponents(children: unknown, path: JsonPath): ComponentInfo[] {
   const out: ComponentInfo[] = [];
-  const walk = (list: unknown, base: JsonPath, container: Container, inForm: boolean, ifDepth: number, inSwitch: boolean, branch?: ComponentInfo["branch"]) => {
+  const walk = (
+    list: unknown,
+    base: JsonPath,
+    container: Container,
+    inForm: boolean,
+    ifDepth: number,
+    inSwitch: boolean,
+    branch?: ComponentInfo["branch"],
+  ) => {
     if (!Array.isArray(list)) return;
     list.forEach((c, i) => {
       if (!isObj(c)) return;
-      const info: ComponentInfo = { c, type: typeof c.type === "string" ? c.type : "", path: [...base, i], container, inForm, ifDepth, inSwitch, branch };
+      const info: ComponentInfo = {
+        c,
+        type: typeof c.type === "string" ? c.type : "",
+        path: [...base, i],
+        container,
+        inForm,
+        ifDepth,
+        inSwitch,
+        branch,
+      };
       out.push(info);
       if (info.type === "Form") walk(c.children, [...info.path, "children"], "form", true, ifDepth, inSwitch);
       else if (info.type === "If") {
-        walk(c.then, [...info.path, "then"], "if", inForm, ifDepth + 1, inSwitch, { owner: info, key: "then" });
-        walk(c.else, [...info.path, "else"], "if", inForm, ifDepth + 1, inSwitch, { owner: info, key: "else" });
+        walk(c.then, [...info.path, "then"], "if", inForm, ifDepth + 1, inSwitch, {
+          owner: info,
+          key: "then",
+        });
+        walk(c.else, [...info.path, "else"], "if", inForm, ifDepth + 1, inSwitch, {
+          owner: info,
+          key: "else",
+        });
       } else if (info.type === "Switch" && isObj(c.cases)) {
-        for (const [key, list2] of Object.entries(c.cases)) walk(list2, [...info.path, "cases", key], "switch", inForm, ifDepth, true, { owner: info, key });
+        for (const [key, list2] of Object.entries(c.cases))
+          walk(list2, [...info.path, "cases", key], "switch", inForm, ifDepth, true, { owner: info, key });
       }
     });
   };
@@ -93,8 +124,20 @@ export function buildScreens(flow: Obj): ScreenInfo[] {
     const layout = isObj(screen.layout) ? screen.layout : undefined;
     const components = collectComponents(layout?.children, [...path, "layout", "children"]);
     const names = new Map<string, ComponentInfo>();
-    for (const info of components) if (typeof info.c.name === "string" && !names.has(info.c.name)) names.set(info.c.name, info);
-    return [{ screen, index, id: typeof screen.id === "string" ? screen.id : "", path, terminal: screen.terminal === true, data: isObj(screen.data) ? screen.data : undefined, components, names }];
+    for (const info of components)
+      if (typeof info.c.name === "string" && !names.has(info.c.name)) names.set(info.c.name, info);
+    return [
+      {
+        screen,
+        index,
+        id: typeof screen.id === "string" ? screen.id : "",
+        path,
+        terminal: screen.terminal === true,
+        data: isObj(screen.data) ? screen.data : undefined,
+        components,
+        names,
+      },
+    ];
   });
 }
 
@@ -102,7 +145,16 @@ export function makeCtx(flow: Obj, version: string, hasEndpoint: boolean | undef
   const screens = buildScreens(flow);
   const screenById = new Map<string, ScreenInfo>();
   for (const s of screens) if (!screenById.has(s.id)) screenById.set(s.id, s);
-  return { version, flow, report: new Reporter(), screens, screenById, endpointFlow: flow.data_api_version !== undefined, hasEndpoint, at: (m) => atLeast(version, m) };
+  return {
+    version,
+    flow,
+    report: new Reporter(),
+    screens,
+    screenById,
+    endpointFlow: flow.data_api_version !== undefined,
+    hasEndpoint,
+    at: (m) => atLeast(version, m),
+  };
 }
 
 /** Each action on a component, with its event and path; data-source / list item actions included. */
@@ -125,7 +177,13 @@ export function actionsOf(info: ComponentInfo): ActionInfo[] {
       for (const event of EVENTS) {
         const a = item[event];
         // NavigationList item actions behave like component on-click actions.
-        if (isObj(a)) out.push({ action: a, event, path: [...info.path, listKey, k, event], onItem: listKey === "data-source" });
+        if (isObj(a))
+          out.push({
+            action: a,
+            event,
+            path: [...info.path, listKey, k, event],
+            onItem: listKey === "data-source",
+          });
       }
     }
   }

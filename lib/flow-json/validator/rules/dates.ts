@@ -8,16 +8,21 @@ const RANGE_PROPS = ["label", "helper-text", "required", "init-value", "error-me
 const RANGE_ONLY = ["title", "description", "min-days", "max-days"] as const;
 
 /** A static value (not a binding or a backtick expression): only those can be checked here. */
-const isStatic = (v: unknown): v is string => typeof v === "string" && !v.startsWith("${") && !v.startsWith("`");
+const isStatic = (v: unknown): v is string =>
+  typeof v === "string" && !v.startsWith("${") && !v.startsWith("`");
 
 /** Day number of a calendar date "YYYY-MM-DD", or NaN when it is not a real date (2025-02-30). */
 function dayOf(s: string): number {
   const m = YMD.exec(s);
   if (!m) return NaN;
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const y = Number(m[1]),
+    mo = Number(m[2]),
+    d = Number(m[3]);
   const t = Date.UTC(y, mo - 1, d);
   const back = new Date(t);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t / 86400000 : NaN;
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d
+    ? t / 86400000
+    : NaN;
 }
 
 export function checkDates(ctx: Ctx, info: ComponentInfo): void {
@@ -27,33 +32,56 @@ export function checkDates(ctx: Ctx, info: ComponentInfo): void {
   const name = typeof c.name === "string" ? c.name : type;
   // DatePicker before 5.0 takes millisecond timestamps as strings (§8.9); everything else takes YYYY-MM-DD.
   const millis = type === "DatePicker" && !ctx.at("5.0");
-  const format = millis ? "a timestamp in milliseconds such as \"1710958020000\"" : "the format \"YYYY-MM-DD\"";
+  const format = millis ? 'a timestamp in milliseconds such as "1710958020000"' : 'the format "YYYY-MM-DD"';
   const parse = (s: string): number => (millis ? (MILLIS.test(s) ? Number(s) : NaN) : dayOf(s));
   const bad = (p: (string | number)[], v: string) =>
-    report.error("C11", "INVALID_PROPERTY_VALUE_FORMAT", p, `The date field must be in ${format}, but '${v}' of ${type} '${name}' is not${millis ? "" : " (relative values such as 'today' are not supported)"}.`);
+    report.error(
+      "C11",
+      "INVALID_PROPERTY_VALUE_FORMAT",
+      p,
+      `The date field must be in ${format}, but '${v}' of ${type} '${name}' is not${millis ? "" : " (relative values such as 'today' are not supported)"}.`,
+    );
 
   const min = isStatic(c["min-date"]) ? parse(c["min-date"]) : NaN;
   const max = isStatic(c["max-date"]) ? parse(c["max-date"]) : NaN;
-  for (const key of ["min-date", "max-date"] as const) if (isStatic(c[key]) && Number.isNaN(parse(c[key]))) bad([...path, key], c[key]);
+  for (const key of ["min-date", "max-date"] as const)
+    if (isStatic(c[key]) && Number.isNaN(parse(c[key]))) bad([...path, key], c[key]);
   if (!Number.isNaN(min) && !Number.isNaN(max) && min > max)
-    report.error("C11", "INVALID_DATE_RANGE", [...path, "min-date"], `'min-date' (${String(c["min-date"])}) cannot be later than 'max-date' (${String(c["max-date"])}) for ${type} '${name}'.`);
+    report.error(
+      "C11",
+      "INVALID_DATE_RANGE",
+      [...path, "min-date"],
+      `'min-date' (${String(c["min-date"])}) cannot be later than 'max-date' (${String(c["max-date"])}) for ${type} '${name}'.`,
+    );
   const inRange = (p: (string | number)[], key: string, v: string) => {
     const t = parse(v);
     if (Number.isNaN(t)) return bad(p, v);
     if ((!Number.isNaN(min) && t < min) || (!Number.isNaN(max) && t > max))
-      report.error("C11", "INVALID_DATE_RANGE", p, `The value of property '${key}' of component '${name}' must be in the range of [${String(c["min-date"] ?? "…")}, ${String(c["max-date"] ?? "…")}], but it is '${v}'.`);
+      report.error(
+        "C11",
+        "INVALID_DATE_RANGE",
+        p,
+        `The value of property '${key}' of component '${name}' must be in the range of [${String(c["min-date"] ?? "…")}, ${String(c["max-date"] ?? "…")}], but it is '${v}'.`,
+      );
   };
   const un = c["unavailable-dates"];
-  if (Array.isArray(un)) un.forEach((d, i) => isStatic(d) && inRange([...path, "unavailable-dates", i], "unavailable-dates", d));
+  if (Array.isArray(un))
+    un.forEach((d, i) => isStatic(d) && inRange([...path, "unavailable-dates", i], "unavailable-dates", d));
 
   const range = type === "CalendarPicker" && c.mode === "range";
   const init = c["init-value"];
   if (isStatic(init)) {
     if (type === "CalendarPicker" && !range && Number.isNaN(parse(init)))
-      report.error("C11", "INVALID_DATE_SINGLE_INIT_VALUE_FORMAT", [...path, "init-value"], `The 'init-value' of CalendarPicker '${name}' must be a date in the format "YYYY-MM-DD", not '${init}'.`);
+      report.error(
+        "C11",
+        "INVALID_DATE_SINGLE_INIT_VALUE_FORMAT",
+        [...path, "init-value"],
+        `The 'init-value' of CalendarPicker '${name}' must be a date in the format "YYYY-MM-DD", not '${init}'.`,
+      );
     else if (!range) inRange([...path, "init-value"], "init-value", init);
   } else if (range && isObj(init))
-    for (const k of ["start-date", "end-date"]) if (isStatic(init[k])) inRange([...path, "init-value", k], "init-value", init[k] as string);
+    for (const k of ["start-date", "end-date"])
+      if (isStatic(init[k])) inRange([...path, "init-value", k], "init-value", init[k] as string);
 
   if (type === "CalendarPicker") checkMode(ctx, info, name, range);
 }
@@ -67,22 +95,49 @@ function checkMode(ctx: Ctx, { c, path }: ComponentInfo, name: string, range: bo
       const v = c[key];
       if (v === undefined || (typeof v === "string" && (v.startsWith("${") || v.startsWith("`")))) continue;
       if (!isObj(v)) {
-        report.error("C12", "INVALID_PROPERTY_TYPE", [...path, key], `The property '${key}' of component '${name}' must be of type '{"start-date": <value>, "end-date": <value>}' when the 'mode' is set to 'range'.`);
+        report.error(
+          "C12",
+          "INVALID_PROPERTY_TYPE",
+          [...path, key],
+          `The property '${key}' of component '${name}' must be of type '{"start-date": <value>, "end-date": <value>}' when the 'mode' is set to 'range'.`,
+        );
         continue;
       }
       for (const k of ["start-date", "end-date"])
         if ((v as Obj)[k] === undefined)
-          report.error("C12", "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP", [...path, key], `The property '${k}' of '${key}' in component '${name}' must be present when the mode is set to 'range'.`);
+          report.error(
+            "C12",
+            "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP",
+            [...path, key],
+            `The property '${k}' of '${key}' in component '${name}' must be present when the mode is set to 'range'.`,
+          );
       for (const k of Object.keys(v))
         if (k !== "start-date" && k !== "end-date")
-          report.error("C12", "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP", [...path, key, k], `The property '${key}' of component '${name}' only expects properties 'start-date' and 'end-date' when the mode is set to 'range', not '${k}'.`, "key");
+          report.error(
+            "C12",
+            "UNEXPECTED_CALENDAR_PICKER_RANGE_MODE_PROP",
+            [...path, key, k],
+            `The property '${key}' of component '${name}' only expects properties 'start-date' and 'end-date' when the mode is set to 'range', not '${k}'.`,
+            "key",
+          );
     }
   } else {
     for (const key of RANGE_ONLY)
       if (c[key] !== undefined)
-        report.error("C12", "INVALID_PROPERTY_NAME_FOR_CONDITION", [...path, key], `Cannot set property '${key}' when 'mode' is 'single' for component '${name}'; it is only allowed in range mode.`, "key");
+        report.error(
+          "C12",
+          "INVALID_PROPERTY_NAME_FOR_CONDITION",
+          [...path, key],
+          `Cannot set property '${key}' when 'mode' is 'single' for component '${name}'; it is only allowed in range mode.`,
+          "key",
+        );
     for (const key of RANGE_PROPS)
       if (isObj(c[key]))
-        report.error("C12", "INVALID_PROPERTY_VALUE_FOR_CONDITION", [...path, key], `Cannot set property '${key}' to an object when 'mode' is 'single' for component '${name}'; use a ${key === "required" ? "boolean" : "string"}.`);
+        report.error(
+          "C12",
+          "INVALID_PROPERTY_VALUE_FOR_CONDITION",
+          [...path, key],
+          `Cannot set property '${key}' to an object when 'mode' is 'single' for component '${name}'; use a ${key === "required" ? "boolean" : "string"}.`,
+        );
   }
 }

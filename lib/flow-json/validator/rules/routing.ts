@@ -11,11 +11,24 @@ export function checkRouting(ctx: Ctx): void {
     const hasNavList = s.components.some((c) => c.type === "NavigationList");
     for (const info of s.components)
       for (const { action, path } of actionsOf(info)) {
-        if (action.name !== "navigate" || !isObj(action.next) || typeof action.next.name !== "string") continue;
+        if (action.name !== "navigate" || !isObj(action.next) || typeof action.next.name !== "string")
+          continue;
         const to = action.next.name;
         const p = [...path, "next", "name"];
-        if (!ids.has(to)) report.error("A3", "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME", p, `Unknown screen ids found: [${to}]; navigate to one of the Flow's screens.`);
-        else if (to === s.id) report.error("A3", "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME", p, `Same screen navigation is not allowed. Loop detected at [${to}].`);
+        if (!ids.has(to))
+          report.error(
+            "A3",
+            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+            p,
+            `Unknown screen ids found: [${to}]; navigate to one of the Flow's screens.`,
+          );
+        else if (to === s.id)
+          report.error(
+            "A3",
+            "INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME",
+            p,
+            `Same screen navigation is not allowed. Loop detected at [${to}].`,
+          );
         else navEdges.push({ from: s.id, to, path: p, navList: hasNavList && ctx.at("6.2") });
       }
   }
@@ -30,14 +43,32 @@ export function checkRouting(ctx: Ctx): void {
   const rm = ["routing_model"];
   if (given) {
     const badKeys = Object.keys(given).filter((k) => !ids.has(k));
-    if (badKeys.length) report.error("R1", "INVALID_ROUTING_MODEL", rm, `Invalid screens found in the routing model: [${badKeys.join(", ")}]; use existing screen ids.`);
+    if (badKeys.length)
+      report.error(
+        "R1",
+        "INVALID_ROUTING_MODEL",
+        rm,
+        `Invalid screens found in the routing model: [${badKeys.join(", ")}]; use existing screen ids.`,
+      );
     for (const [from, dests] of Object.entries(given)) {
       if (!Array.isArray(dests)) continue;
       edges.set(from, []);
       dests.forEach((to, i) => {
         if (typeof to !== "string") return;
-        if (!ids.has(to)) report.error("R1", "INVALID_ROUTING_MODEL", [...rm, from, i], `Invalid screen found in the routing model: ${to}; use an existing screen id.`);
-        else if (to === from) report.error("R3", "INVALID_ROUTING_MODEL", [...rm, from, i], `Loop detected in the routing model for screens: [${from}]; a screen cannot route to itself.`);
+        if (!ids.has(to))
+          report.error(
+            "R1",
+            "INVALID_ROUTING_MODEL",
+            [...rm, from, i],
+            `Invalid screen found in the routing model: ${to}; use an existing screen id.`,
+          );
+        else if (to === from)
+          report.error(
+            "R3",
+            "INVALID_ROUTING_MODEL",
+            [...rm, from, i],
+            `Loop detected in the routing model for screens: [${from}]; a screen cannot route to itself.`,
+          );
         else addEdge(from, to);
       });
     }
@@ -47,24 +78,47 @@ export function checkRouting(ctx: Ctx): void {
       dests.forEach((d) => present.add(d));
     }
     const missing = ctx.screens.filter((s) => !s.terminal && !present.has(s.id)).map((s) => s.id);
-    if (missing.length) report.error("R2", "INVALID_ROUTING_MODEL", rm, `Following screens are missing in the routing model: [${missing.join(", ")}].`);
+    if (missing.length)
+      report.error(
+        "R2",
+        "INVALID_ROUTING_MODEL",
+        rm,
+        `Following screens are missing in the routing model: [${missing.join(", ")}].`,
+      );
     for (const [a, dests] of edges)
       for (const b of dests)
         if (a < b && edges.get(b)?.includes(a))
-          report.error("R3", "INVALID_ROUTING_MODEL", [...rm, b], `Backward route [${b}->${a}] corresponding to forward route [${a}->${b}] is not allowed in the routing model. Only forward routes can be specified.`);
+          report.error(
+            "R3",
+            "INVALID_ROUTING_MODEL",
+            [...rm, b],
+            `Backward route [${b}->${a}] corresponding to forward route [${a}->${b}] is not allowed in the routing model. Only forward routes can be specified.`,
+          );
     for (const e of navEdges)
       if (!e.navList && !edges.get(e.from)?.includes(e.to))
-        report.error("R7", "INVALID_ROUTING_MODEL", e.path, `Missing direct route from screen '${e.from}' to screen '${e.to}' in the routing model, while it exists in the navigate screen action of screen '${e.from}'.`);
+        report.error(
+          "R7",
+          "INVALID_ROUTING_MODEL",
+          e.path,
+          `Missing direct route from screen '${e.from}' to screen '${e.to}' in the routing model, while it exists in the navigate screen action of screen '${e.from}'.`,
+        );
   } else {
     for (const s of ctx.screens) {
       if (!edges.has(s.id)) edges.set(s.id, []);
-      if (s.components.some((c) => c.type === "NavigationList")) for (const t of ids) if (t !== s.id) addEdge(s.id, t);
+      if (s.components.some((c) => c.type === "NavigationList"))
+        for (const t of ids) if (t !== s.id) addEdge(s.id, t);
     }
     for (const e of navEdges) addEdge(e.from, e.to);
   }
   const suffix = given ? "" : " Reduce navigate actions for the screen.";
   const wide = [...edges].filter(([, d]) => d.length > 10).map(([k]) => k);
-  if (wide.length) report.error("R4", "INVALID_ROUTING_MODEL", given ? rm : ["screens"], `Number of branches exceeds the max limit of 10 for screens: [${wide.join(", ")}].${suffix}`);
+  if (wide.length)
+    report.error(
+      "R4",
+      "INVALID_ROUTING_MODEL",
+      given ? rm : ["screens"],
+      `Number of branches exceeds the max limit of 10 for screens: [${wide.join(", ")}].${suffix}`,
+    );
 
   if (ctx.screens.length === 0) return;
   const inbound = new Set<string>();
@@ -72,26 +126,68 @@ export function checkRouting(ctx: Ctx): void {
   if (given && ctx.at("7.3")) navEdges.forEach((e) => inbound.add(e.to));
   const entries = ctx.screens.filter((s) => !inbound.has(s.id));
   if (entries.length === 0)
-    report.error("R5", "INVALID_ROUTING_MODEL", given ? rm : ["screens"], given ? "No entry screen found in the routing model. Expected a screen with no inbound edges as the entry screen." : "No entry screen found in the routing model. Add a screen that is not used as the next screen in any of the navigate actions.");
+    report.error(
+      "R5",
+      "INVALID_ROUTING_MODEL",
+      given ? rm : ["screens"],
+      given
+        ? "No entry screen found in the routing model. Expected a screen with no inbound edges as the entry screen."
+        : "No entry screen found in the routing model. Add a screen that is not used as the next screen in any of the navigate actions.",
+    );
 
   // Connectivity on the undirected graph (R6).
   const adj = new Map<string, string[]>();
   for (const id of ids) adj.set(id, []);
-  for (const [a, dests] of edges) for (const b of dests) if (ids.has(a) && ids.has(b)) (adj.get(a)!.push(b), adj.get(b)!.push(a));
+  for (const [from, destinations] of edges) {
+    for (const to of destinations) {
+      if (!ids.has(from) || !ids.has(to)) continue;
+      adj.get(from)!.push(to);
+      adj.get(to)!.push(from);
+    }
+  }
   const first = ctx.screens[0]!.id;
   const seen = new Set([first]);
-  for (const stack = [first]; stack.length; ) for (const n of adj.get(stack.pop()!) ?? []) if (!seen.has(n)) (seen.add(n), stack.push(n));
+  const toVisit = [first];
+  while (toVisit.length > 0) {
+    for (const next of adj.get(toVisit.pop()!) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      toVisit.push(next);
+    }
+  }
   const isolated = [...ids].filter((id) => !seen.has(id));
   if (isolated.length && ids.size > 1)
-    report.error("R6", "INVALID_ROUTING_MODEL", given ? rm : ["screens"], given ? `Following screens are not connected with the rest of the screens: [${isolated.join(", ")}]. All screens should be connected.` : `Following screens are not connected with the rest of the screens via navigate screen action: [${isolated.join(", ")}]. All screens should be connected.`);
+    report.error(
+      "R6",
+      "INVALID_ROUTING_MODEL",
+      given ? rm : ["screens"],
+      given
+        ? `Following screens are not connected with the rest of the screens: [${isolated.join(", ")}]. All screens should be connected.`
+        : `Following screens are not connected with the rest of the screens via navigate screen action: [${isolated.join(", ")}]. All screens should be connected.`,
+    );
 
   // R8 (documented only): from every screen some terminal screen should be reachable.
   const canFinish = new Set(ctx.screens.filter((s) => s.terminal).map((s) => s.id));
   const reverse = new Map<string, string[]>();
   for (const [a, dests] of edges) for (const b of dests) reverse.set(b, [...(reverse.get(b) ?? []), a]);
-  for (const stack = [...canFinish]; stack.length; ) for (const p of reverse.get(stack.pop()!) ?? []) if (!canFinish.has(p)) (canFinish.add(p), stack.push(p));
-  const endsWithData = (id: string) => ctx.screenById.get(id)?.components.some((c) => actionsOf(c).some((a) => a.action.name === "data_exchange"));
+  const toExpand = [...canFinish];
+  while (toExpand.length > 0) {
+    for (const previous of reverse.get(toExpand.pop()!) ?? []) {
+      if (canFinish.has(previous)) continue;
+      canFinish.add(previous);
+      toExpand.push(previous);
+    }
+  }
+  const endsWithData = (id: string) =>
+    ctx.screenById
+      .get(id)
+      ?.components.some((c) => actionsOf(c).some((a) => a.action.name === "data_exchange"));
   for (const s of ctx.screens)
     if (!canFinish.has(s.id) && !endsWithData(s.id) && canFinish.size > 0)
-      report.warn("R8", "PORTAL_NO_PATH_TO_TERMINAL", [...s.path, "id"], `No terminal screen can be reached from screen '${s.id}'; add a navigate action that leads towards a terminal screen.`);
+      report.warn(
+        "R8",
+        "PORTAL_NO_PATH_TO_TERMINAL",
+        [...s.path, "id"],
+        `No terminal screen can be reached from screen '${s.id}'; add a navigate action that leads towards a terminal screen.`,
+      );
 }
