@@ -1,7 +1,6 @@
 import type { FlowJsonProblem } from "./types";
 import { formatPath, type JsonPath } from "./json/path";
-import type { Span } from "./json/locate";
-import { JsonIndex } from "./json/scan";
+import { JsonIndex, type Span } from "./json/json-index";
 import { LineIndex } from "./json/line-index";
 
 export type Severity = "error" | "warning";

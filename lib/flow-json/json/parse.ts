@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { FlowJsonProblem } from "../types";
 import { problemAtSpan } from "../problem";
-import { JsonIndex } from "./scan";
+import { JsonIndex } from "./json-index";
 import { LineIndex } from "./line-index";
 
 export type JsonNode = Node;

@@ -4,10 +4,12 @@ import type { Container } from "./component-specs";
 import { atLeast } from "../versions";
 
 export type Obj = Record<string, unknown>;
-export const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
+export const isObj = (value: unknown): value is Obj =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 export type ComponentInfo = {
-  c: Obj;
+  /** The component object itself. */
+  node: Obj;
   type: string;
   path: JsonPath;
   container: Container;
@@ -58,7 +60,7 @@ export class Reporter {
   }
 }
 
-export type Ctx = {
+export type ValidationContext = {
   version: string;
   flow: Obj;
   report: Reporter;
@@ -70,50 +72,79 @@ export type Ctx = {
   at: (min: string) => boolean;
 };
 
+/** Where a component sits while the tree is flattened. */
+type Placement = {
+  container: Container;
+  inForm: boolean;
+  ifDepth: number;
+  inSwitch: boolean;
+  branch?: ComponentInfo["branch"];
+};
+
+const TOP_PLACEMENT: Placement = { container: "top", inForm: false, ifDepth: 0, inSwitch: false };
+
 /** Flattens a screen's component tree once; every rule works on this list (§6.1 containers). */
 export function collectComponents(children: unknown, path: JsonPath): ComponentInfo[] {
-  const out: ComponentInfo[] = [];
-  const walk = (
-    list: unknown,
-    base: JsonPath,
-    container: Container,
-    inForm: boolean,
-    ifDepth: number,
-    inSwitch: boolean,
-    branch?: ComponentInfo["branch"],
-  ) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((c, i) => {
-      if (!isObj(c)) return;
-      const info: ComponentInfo = {
-        c,
-        type: typeof c.type === "string" ? c.type : "",
-        path: [...base, i],
-        container,
+  const components: ComponentInfo[] = [];
+  collectInto(components, children, path, TOP_PLACEMENT);
+  return components;
+}
+
+function collectInto(
+  components: ComponentInfo[],
+  list: unknown,
+  listPath: JsonPath,
+  placement: Placement,
+): void {
+  if (!Array.isArray(list)) return;
+  for (let index = 0; index < list.length; index++) {
+    const node: unknown = list[index];
+    if (!isObj(node)) continue;
+    const info: ComponentInfo = {
+      node,
+      type: typeof node.type === "string" ? node.type : "",
+      path: [...listPath, index],
+      container: placement.container,
+      inForm: placement.inForm,
+      ifDepth: placement.ifDepth,
+      inSwitch: placement.inSwitch,
+      branch: placement.branch,
+    };
+    components.push(info);
+    collectChildren(components, info, placement);
+  }
+}
+
+/** Descends into Form children, If branches and Switch cases. */
+function collectChildren(components: ComponentInfo[], info: ComponentInfo, placement: Placement): void {
+  const { node, path } = info;
+  const { inForm, ifDepth, inSwitch } = placement;
+  if (info.type === "Form") {
+    const inner: Placement = { container: "form", inForm: true, ifDepth, inSwitch };
+    collectInto(components, node.children, [...path, "children"], inner);
+  } else if (info.type === "If") {
+    for (const key of ["then", "else"]) {
+      const inner: Placement = {
+        container: "if",
+        inForm,
+        ifDepth: ifDepth + 1,
+        inSwitch,
+        branch: { owner: info, key },
+      };
+      collectInto(components, node[key], [...path, key], inner);
+    }
+  } else if (info.type === "Switch" && isObj(node.cases)) {
+    for (const key in node.cases) {
+      const inner: Placement = {
+        container: "switch",
         inForm,
         ifDepth,
-        inSwitch,
-        branch,
+        inSwitch: true,
+        branch: { owner: info, key },
       };
-      out.push(info);
-      if (info.type === "Form") walk(c.children, [...info.path, "children"], "form", true, ifDepth, inSwitch);
-      else if (info.type === "If") {
-        walk(c.then, [...info.path, "then"], "if", inForm, ifDepth + 1, inSwitch, {
-          owner: info,
-          key: "then",
-        });
-        walk(c.else, [...info.path, "else"], "if", inForm, ifDepth + 1, inSwitch, {
-          owner: info,
-          key: "else",
-        });
-      } else if (info.type === "Switch" && isObj(c.cases)) {
-        for (const [key, list2] of Object.entries(c.cases))
-          walk(list2, [...info.path, "cases", key], "switch", inForm, ifDepth, true, { owner: info, key });
-      }
-    });
-  };
-  walk(children, path, "top", false, 0, false);
-  return out;
+      collectInto(components, node.cases[key], [...path, "cases", key], inner);
+    }
+  }
 }
 
 export function buildScreens(flow: Obj): ScreenInfo[] {
@@ -125,7 +156,7 @@ export function buildScreens(flow: Obj): ScreenInfo[] {
     const components = collectComponents(layout?.children, [...path, "layout", "children"]);
     const names = new Map<string, ComponentInfo>();
     for (const info of components)
-      if (typeof info.c.name === "string" && !names.has(info.c.name)) names.set(info.c.name, info);
+      if (typeof info.node.name === "string" && !names.has(info.node.name)) names.set(info.node.name, info);
     return [
       {
         screen,
@@ -141,10 +172,14 @@ export function buildScreens(flow: Obj): ScreenInfo[] {
   });
 }
 
-export function makeCtx(flow: Obj, version: string, hasEndpoint: boolean | undefined): Ctx {
+export function createValidationContext(
+  flow: Obj,
+  version: string,
+  hasEndpoint: boolean | undefined,
+): ValidationContext {
   const screens = buildScreens(flow);
   const screenById = new Map<string, ScreenInfo>();
-  for (const s of screens) if (!screenById.has(s.id)) screenById.set(s.id, s);
+  for (const screen of screens) if (!screenById.has(screen.id)) screenById.set(screen.id, screen);
   return {
     version,
     flow,
@@ -165,14 +200,14 @@ export function actionsOf(info: ComponentInfo): ActionInfo[] {
   if (info.actions) return info.actions;
   const out: ActionInfo[] = [];
   for (const event of EVENTS) {
-    const a = info.c[event];
+    const a = info.node[event];
     if (isObj(a)) out.push({ action: a, event, path: [...info.path, event], onItem: false });
   }
   for (const listKey of LIST_KEYS) {
-    const items = info.c[listKey];
+    const items = info.node[listKey];
     if (!Array.isArray(items)) continue;
-    for (let k = 0; k < items.length; k++) {
-      const item: unknown = items[k];
+    for (let index = 0; index < items.length; index++) {
+      const item: unknown = items[index];
       if (!isObj(item)) continue;
       for (const event of EVENTS) {
         const a = item[event];
@@ -181,7 +216,7 @@ export function actionsOf(info: ComponentInfo): ActionInfo[] {
           out.push({
             action: a,
             event,
-            path: [...info.path, listKey, k, event],
+            path: [...info.path, listKey, index, event],
             onItem: listKey === "data-source",
           });
       }

@@ -1,4 +1,4 @@
-import { isObj, type ComponentInfo, type Ctx, type Obj } from "../context";
+import { isObj, type ComponentInfo, type ValidationContext, type Obj } from "../context";
 
 // DatePicker / CalendarPicker dates (C11, §8.9–§8.10) and CalendarPicker mode-dependent properties (C12).
 
@@ -8,8 +8,8 @@ const RANGE_PROPS = ["label", "helper-text", "required", "init-value", "error-me
 const RANGE_ONLY = ["title", "description", "min-days", "max-days"] as const;
 
 /** A static value (not a binding or a backtick expression): only those can be checked here. */
-const isStatic = (v: unknown): v is string =>
-  typeof v === "string" && !v.startsWith("${") && !v.startsWith("`");
+const isStatic = (value: unknown): value is string =>
+  typeof value === "string" && !value.startsWith("${") && !value.startsWith("`");
 
 /** Day number of a calendar date "YYYY-MM-DD", or NaN when it is not a real date (2025-02-30). */
 function dayOf(s: string): number {
@@ -25,51 +25,53 @@ function dayOf(s: string): number {
     : NaN;
 }
 
-export function checkDates(ctx: Ctx, info: ComponentInfo): void {
-  const { c, type, path } = info;
+export function checkDates(context: ValidationContext, info: ComponentInfo): void {
+  const { node: node, type, path } = info;
   if (type !== "DatePicker" && type !== "CalendarPicker") return;
-  const { report } = ctx;
-  const name = typeof c.name === "string" ? c.name : type;
+  const { report } = context;
+  const name = typeof node.name === "string" ? node.name : type;
   // DatePicker before 5.0 takes millisecond timestamps as strings (§8.9); everything else takes YYYY-MM-DD.
-  const millis = type === "DatePicker" && !ctx.at("5.0");
+  const millis = type === "DatePicker" && !context.at("5.0");
   const format = millis ? 'a timestamp in milliseconds such as "1710958020000"' : 'the format "YYYY-MM-DD"';
   const parse = (s: string): number => (millis ? (MILLIS.test(s) ? Number(s) : NaN) : dayOf(s));
-  const bad = (p: (string | number)[], v: string) =>
+  const bad = (p: (string | number)[], value: string) =>
     report.error(
       "C11",
       "INVALID_PROPERTY_VALUE_FORMAT",
       p,
-      `The date field must be in ${format}, but '${v}' of ${type} '${name}' is not${millis ? "" : " (relative values such as 'today' are not supported)"}.`,
+      `The date field must be in ${format}, but '${value}' of ${type} '${name}' is not${millis ? "" : " (relative values such as 'today' are not supported)"}.`,
     );
 
-  const min = isStatic(c["min-date"]) ? parse(c["min-date"]) : NaN;
-  const max = isStatic(c["max-date"]) ? parse(c["max-date"]) : NaN;
+  const min = isStatic(node["min-date"]) ? parse(node["min-date"]) : NaN;
+  const max = isStatic(node["max-date"]) ? parse(node["max-date"]) : NaN;
   for (const key of ["min-date", "max-date"] as const)
-    if (isStatic(c[key]) && Number.isNaN(parse(c[key]))) bad([...path, key], c[key]);
+    if (isStatic(node[key]) && Number.isNaN(parse(node[key]))) bad([...path, key], node[key]);
   if (!Number.isNaN(min) && !Number.isNaN(max) && min > max)
     report.error(
       "C11",
       "INVALID_DATE_RANGE",
       [...path, "min-date"],
-      `'min-date' (${String(c["min-date"])}) cannot be later than 'max-date' (${String(c["max-date"])}) for ${type} '${name}'.`,
+      `'min-date' (${String(node["min-date"])}) cannot be later than 'max-date' (${String(node["max-date"])}) for ${type} '${name}'.`,
     );
-  const inRange = (p: (string | number)[], key: string, v: string) => {
-    const t = parse(v);
-    if (Number.isNaN(t)) return bad(p, v);
+  const inRange = (p: (string | number)[], key: string, value: string) => {
+    const t = parse(value);
+    if (Number.isNaN(t)) return bad(p, value);
     if ((!Number.isNaN(min) && t < min) || (!Number.isNaN(max) && t > max))
       report.error(
         "C11",
         "INVALID_DATE_RANGE",
         p,
-        `The value of property '${key}' of component '${name}' must be in the range of [${String(c["min-date"] ?? "…")}, ${String(c["max-date"] ?? "…")}], but it is '${v}'.`,
+        `The value of property '${key}' of component '${name}' must be in the range of [${String(node["min-date"] ?? "…")}, ${String(node["max-date"] ?? "…")}], but it is '${value}'.`,
       );
   };
-  const un = c["unavailable-dates"];
+  const un = node["unavailable-dates"];
   if (Array.isArray(un))
-    un.forEach((d, i) => isStatic(d) && inRange([...path, "unavailable-dates", i], "unavailable-dates", d));
+    un.forEach(
+      (d, index) => isStatic(d) && inRange([...path, "unavailable-dates", index], "unavailable-dates", d),
+    );
 
-  const range = type === "CalendarPicker" && c.mode === "range";
-  const init = c["init-value"];
+  const range = type === "CalendarPicker" && node.mode === "range";
+  const init = node["init-value"];
   if (isStatic(init)) {
     if (type === "CalendarPicker" && !range && Number.isNaN(parse(init)))
       report.error(
@@ -83,18 +85,27 @@ export function checkDates(ctx: Ctx, info: ComponentInfo): void {
     for (const k of ["start-date", "end-date"])
       if (isStatic(init[k])) inRange([...path, "init-value", k], "init-value", init[k] as string);
 
-  if (type === "CalendarPicker") checkMode(ctx, info, name, range);
+  if (type === "CalendarPicker") checkMode(context, info, name, range);
 }
 
 /** C12: range mode needs {start-date, end-date} objects; single mode rejects range-only properties. */
-function checkMode(ctx: Ctx, { c, path }: ComponentInfo, name: string, range: boolean): void {
-  const { report } = ctx;
-  if (typeof c.mode === "string" && c.mode.startsWith("${")) return; // decided at run time
+function checkMode(
+  context: ValidationContext,
+  { node: node, path }: ComponentInfo,
+  name: string,
+  range: boolean,
+): void {
+  const { report } = context;
+  if (typeof node.mode === "string" && node.mode.startsWith("${")) return; // decided at run time
   if (range) {
     for (const key of RANGE_PROPS) {
-      const v = c[key];
-      if (v === undefined || (typeof v === "string" && (v.startsWith("${") || v.startsWith("`")))) continue;
-      if (!isObj(v)) {
+      const value = node[key];
+      if (
+        value === undefined ||
+        (typeof value === "string" && (value.startsWith("${") || value.startsWith("`")))
+      )
+        continue;
+      if (!isObj(value)) {
         report.error(
           "C12",
           "INVALID_PROPERTY_TYPE",
@@ -104,14 +115,14 @@ function checkMode(ctx: Ctx, { c, path }: ComponentInfo, name: string, range: bo
         continue;
       }
       for (const k of ["start-date", "end-date"])
-        if ((v as Obj)[k] === undefined)
+        if ((value as Obj)[k] === undefined)
           report.error(
             "C12",
             "MISSING_CALENDAR_PICKER_RANGE_MODE_PROP",
             [...path, key],
             `The property '${k}' of '${key}' in component '${name}' must be present when the mode is set to 'range'.`,
           );
-      for (const k of Object.keys(v))
+      for (const k of Object.keys(value))
         if (k !== "start-date" && k !== "end-date")
           report.error(
             "C12",
@@ -123,7 +134,7 @@ function checkMode(ctx: Ctx, { c, path }: ComponentInfo, name: string, range: bo
     }
   } else {
     for (const key of RANGE_ONLY)
-      if (c[key] !== undefined)
+      if (node[key] !== undefined)
         report.error(
           "C12",
           "INVALID_PROPERTY_NAME_FOR_CONDITION",
@@ -132,7 +143,7 @@ function checkMode(ctx: Ctx, { c, path }: ComponentInfo, name: string, range: bo
           "key",
         );
     for (const key of RANGE_PROPS)
-      if (isObj(c[key]))
+      if (isObj(node[key]))
         report.error(
           "C12",
           "INVALID_PROPERTY_VALUE_FOR_CONDITION",

@@ -1,14 +1,14 @@
-import { actionsOf, isObj, type Ctx } from "../context";
+import { actionsOf, isObj, type ValidationContext } from "../context";
 
 // Routing model and navigation graph (R1–R8) and navigate targets (A3), §4 and §9.2.
 
-export function checkRouting(ctx: Ctx): void {
-  const { report, flow } = ctx;
-  const ids = new Set(ctx.screens.map((s) => s.id));
+export function checkRouting(context: ValidationContext): void {
+  const { report, flow } = context;
+  const ids = new Set(context.screens.map((screen) => screen.id));
   const given = isObj(flow.routing_model) ? (flow.routing_model as Record<string, unknown>) : undefined;
   const navEdges: { from: string; to: string; path: (string | number)[]; navList: boolean }[] = [];
-  for (const s of ctx.screens) {
-    const hasNavList = s.components.some((c) => c.type === "NavigationList");
+  for (const s of context.screens) {
+    const hasNavList = s.components.some((component) => component.type === "NavigationList");
     for (const info of s.components)
       for (const { action, path } of actionsOf(info)) {
         if (action.name !== "navigate" || !isObj(action.next) || typeof action.next.name !== "string")
@@ -29,7 +29,7 @@ export function checkRouting(ctx: Ctx): void {
             p,
             `Same screen navigation is not allowed. Loop detected at [${to}].`,
           );
-        else navEdges.push({ from: s.id, to, path: p, navList: hasNavList && ctx.at("6.2") });
+        else navEdges.push({ from: s.id, to, path: p, navList: hasNavList && context.at("6.2") });
       }
   }
 
@@ -42,7 +42,7 @@ export function checkRouting(ctx: Ctx): void {
   };
   const rm = ["routing_model"];
   if (given) {
-    const badKeys = Object.keys(given).filter((k) => !ids.has(k));
+    const badKeys = Object.keys(given).filter((key) => !ids.has(key));
     if (badKeys.length)
       report.error(
         "R1",
@@ -53,20 +53,20 @@ export function checkRouting(ctx: Ctx): void {
     for (const [from, dests] of Object.entries(given)) {
       if (!Array.isArray(dests)) continue;
       edges.set(from, []);
-      dests.forEach((to, i) => {
+      dests.forEach((to, index) => {
         if (typeof to !== "string") return;
         if (!ids.has(to))
           report.error(
             "R1",
             "INVALID_ROUTING_MODEL",
-            [...rm, from, i],
+            [...rm, from, index],
             `Invalid screen found in the routing model: ${to}; use an existing screen id.`,
           );
         else if (to === from)
           report.error(
             "R3",
             "INVALID_ROUTING_MODEL",
-            [...rm, from, i],
+            [...rm, from, index],
             `Loop detected in the routing model for screens: [${from}]; a screen cannot route to itself.`,
           );
         else addEdge(from, to);
@@ -77,7 +77,9 @@ export function checkRouting(ctx: Ctx): void {
       present.add(from);
       dests.forEach((d) => present.add(d));
     }
-    const missing = ctx.screens.filter((s) => !s.terminal && !present.has(s.id)).map((s) => s.id);
+    const missing = context.screens
+      .filter((screen) => !screen.terminal && !present.has(screen.id))
+      .map((screen) => screen.id);
     if (missing.length)
       report.error(
         "R2",
@@ -103,15 +105,15 @@ export function checkRouting(ctx: Ctx): void {
           `Missing direct route from screen '${e.from}' to screen '${e.to}' in the routing model, while it exists in the navigate screen action of screen '${e.from}'.`,
         );
   } else {
-    for (const s of ctx.screens) {
+    for (const s of context.screens) {
       if (!edges.has(s.id)) edges.set(s.id, []);
-      if (s.components.some((c) => c.type === "NavigationList"))
+      if (s.components.some((component) => component.type === "NavigationList"))
         for (const t of ids) if (t !== s.id) addEdge(s.id, t);
     }
     for (const e of navEdges) addEdge(e.from, e.to);
   }
   const suffix = given ? "" : " Reduce navigate actions for the screen.";
-  const wide = [...edges].filter(([, d]) => d.length > 10).map(([k]) => k);
+  const wide = [...edges].filter(([, d]) => d.length > 10).map(([key]) => key);
   if (wide.length)
     report.error(
       "R4",
@@ -120,11 +122,11 @@ export function checkRouting(ctx: Ctx): void {
       `Number of branches exceeds the max limit of 10 for screens: [${wide.join(", ")}].${suffix}`,
     );
 
-  if (ctx.screens.length === 0) return;
+  if (context.screens.length === 0) return;
   const inbound = new Set<string>();
   for (const dests of edges.values()) dests.forEach((d) => inbound.add(d));
-  if (given && ctx.at("7.3")) navEdges.forEach((e) => inbound.add(e.to));
-  const entries = ctx.screens.filter((s) => !inbound.has(s.id));
+  if (given && context.at("7.3")) navEdges.forEach((e) => inbound.add(e.to));
+  const entries = context.screens.filter((screen) => !inbound.has(screen.id));
   if (entries.length === 0)
     report.error(
       "R5",
@@ -145,7 +147,7 @@ export function checkRouting(ctx: Ctx): void {
       adj.get(to)!.push(from);
     }
   }
-  const first = ctx.screens[0]!.id;
+  const first = context.screens[0]!.id;
   const seen = new Set([first]);
   const toVisit = [first];
   while (toVisit.length > 0) {
@@ -167,7 +169,7 @@ export function checkRouting(ctx: Ctx): void {
     );
 
   // R8 (documented only): from every screen some terminal screen should be reachable.
-  const canFinish = new Set(ctx.screens.filter((s) => s.terminal).map((s) => s.id));
+  const canFinish = new Set(context.screens.filter((screen) => screen.terminal).map((screen) => screen.id));
   const reverse = new Map<string, string[]>();
   for (const [a, dests] of edges) for (const b of dests) reverse.set(b, [...(reverse.get(b) ?? []), a]);
   const toExpand = [...canFinish];
@@ -179,10 +181,12 @@ export function checkRouting(ctx: Ctx): void {
     }
   }
   const endsWithData = (id: string) =>
-    ctx.screenById
+    context.screenById
       .get(id)
-      ?.components.some((c) => actionsOf(c).some((a) => a.action.name === "data_exchange"));
-  for (const s of ctx.screens)
+      ?.components.some((component) =>
+        actionsOf(component).some((actionInfo) => actionInfo.action.name === "data_exchange"),
+      );
+  for (const s of context.screens)
     if (!canFinish.has(s.id) && !endsWithData(s.id) && canFinish.size > 0)
       report.warn(
         "R8",

@@ -1,12 +1,12 @@
-import { actionsOf, isObj, type Ctx } from "../context";
+import { actionsOf, isObj, type ValidationContext } from "../context";
 
 // Screens (S3–S14), endpoint requirements (T6, T7) and the data model (D1–D4).
 
-export function checkScreens(ctx: Ctx): void {
-  const { report, flow } = ctx;
+export function checkScreens(context: ValidationContext): void {
+  const { report, flow } = context;
   const seen = new Set<string>();
   let hasDataExchange = false;
-  for (const s of ctx.screens) {
+  for (const s of context.screens) {
     if (seen.has(s.id))
       report.error(
         "S3",
@@ -22,14 +22,14 @@ export function checkScreens(ctx: Ctx): void {
         [...s.path, "id"],
         "Screen id cannot be 'success' since it is a reserved keyword; choose another id.",
       );
-    if (s.screen.refresh_on_back === true && !ctx.endpointFlow)
+    if (s.screen.refresh_on_back === true && !context.endpointFlow)
       report.error(
         "S12",
         "INVALID_PROPERTY_VALUE",
         [...s.path, "refresh_on_back"],
         "Property 'refresh_on_back' can be true only when property 'data_api_version' is set.",
       );
-    const footers = s.components.filter((c) => c.type === "Footer");
+    const footers = s.components.filter((component) => component.type === "Footer");
     if (s.terminal) {
       if (footers.length === 0)
         report.error(
@@ -38,10 +38,10 @@ export function checkScreens(ctx: Ctx): void {
           [...s.path, "terminal"],
           `Footer component is missing on terminal screen '${s.id}'; add a Footer whose action is 'complete'.`,
         );
-      if (ctx.at("7.3"))
+      if (context.at("7.3"))
         for (const f of footers) {
-          const a = f.c["on-click-action"];
-          const allowed = ctx.endpointFlow ? ["complete", "data_exchange"] : ["complete"];
+          const a = f.node["on-click-action"];
+          const allowed = context.endpointFlow ? ["complete", "data_exchange"] : ["complete"];
           if (isObj(a) && typeof a.name === "string" && !allowed.includes(a.name))
             report.error(
               "S9",
@@ -52,8 +52,8 @@ export function checkScreens(ctx: Ctx): void {
                 : "Invalid value found for property 'name'. Expected one of: [data_exchange, complete] on the Footer of a terminal screen.",
             );
         }
-      const nav = s.components.find((c) => c.type === "NavigationList");
-      if (nav && ctx.at("6.2"))
+      const nav = s.components.find((component) => component.type === "NavigationList");
+      if (nav && context.at("6.2"))
         report.error(
           "S14",
           "INVALID_COMPONENT_PLACEMENT",
@@ -62,27 +62,27 @@ export function checkScreens(ctx: Ctx): void {
         );
     }
     if (Array.isArray(s.screen.sensitive))
-      for (const [i, name] of s.screen.sensitive.entries())
+      for (const [index, name] of s.screen.sensitive.entries())
         if (typeof name === "string" && !s.names.has(name))
           report.error(
             "S13",
             "INVALID_SENSITIVE_FIELD",
-            [...s.path, "sensitive", i],
+            [...s.path, "sensitive", index],
             `No component corresponding to the sensitive field(s) '${name}' can be found in screen '${s.id}'.`,
           );
     for (const c of s.components)
       for (const { action } of actionsOf(c)) if (action.name === "data_exchange") hasDataExchange = true;
-    if (s.data) checkDataModel(ctx, s.data, [...s.path, "data"]);
+    if (s.data) checkDataModel(context, s.data, [...s.path, "data"]);
   }
-  const terminals = ctx.screens.filter((s) => s.terminal);
-  if (ctx.screens.length > 0 && terminals.length === 0)
+  const terminals = context.screens.filter((screen) => screen.terminal);
+  if (context.screens.length > 0 && terminals.length === 0)
     report.error(
       "S7",
       "MISSING_TERMINAL_SCREEN",
       ["screens"],
       "Terminal screen is required but not provided; set 'terminal': true on the last screen.",
     );
-  if (terminals.length > 0 && terminals.every((s) => s.screen.success === false))
+  if (terminals.length > 0 && terminals.every((screen) => screen.screen.success === false))
     report.error(
       "S11",
       "INVALID_PROPERTY_VALUE",
@@ -127,8 +127,12 @@ function exampleMatches(type: string, ex: unknown): boolean {
   }
 }
 
-function checkDataModel(ctx: Ctx, data: Record<string, unknown>, path: (string | number)[]): void {
-  const { report } = ctx;
+function checkDataModel(
+  context: ValidationContext,
+  data: Record<string, unknown>,
+  path: (string | number)[],
+): void {
+  const { report } = context;
   for (const [key, field] of Object.entries(data)) {
     const p = [...path, key];
     if (key === "required") {
@@ -150,10 +154,10 @@ function checkDataModel(ctx: Ctx, data: Record<string, unknown>, path: (string |
       );
       continue;
     }
-    checkSchema(ctx, field, p, true);
+    checkSchema(context, field, p, true);
   }
   function checkSchema(
-    ctx2: Ctx,
+    ctx2: ValidationContext,
     field: Record<string, unknown>,
     p: (string | number)[],
     top: boolean,
@@ -219,7 +223,7 @@ function checkDataModel(ctx: Ctx, data: Record<string, unknown>, path: (string |
       else if (isObj(field.items)) checkSchema(ctx2, field.items, [...p, "items"], false);
     }
     if (field.type === "object" && isObj(field.properties))
-      for (const [k, sub] of Object.entries(field.properties))
-        if (isObj(sub)) checkSchema(ctx2, sub, [...p, "properties", k], false);
+      for (const [key, sub] of Object.entries(field.properties))
+        if (isObj(sub)) checkSchema(ctx2, sub, [...p, "properties", key], false);
   }
 }
