@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".flowport/**", "next-env.d.ts", "public/monaco/**"],
+    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".flowport/**", "next-env.d.ts", "public/monaco/**"],
   },
   {
     rules: {
@@ -15,7 +15,7 @@ const config = [
   {
     // Configuration is read in one place (lib/env.ts); scripts, tests and the proxy run outside it.
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/env.ts", "lib/logger.ts", "**/*.test.ts", "**/*.test.tsx"],
+    ignores: ["lib/env.ts", "lib/logger.ts", "lib/testing/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through getEnv() from @/lib/env." }],
     },

@@ -3,9 +3,9 @@ import { DEMO_ACCOUNTS, storageStateFor } from "./support/accounts";
 import { screenshot } from "./support/screenshots";
 
 const expectedNav: Record<string, string[]> = {
-  admin: ["Flows", "Templates", "Responses", "Settings"],
-  marketer: ["Flows", "Templates", "Responses"],
-  tester: ["Flows", "Templates"],
+  admin: ["Flows", "Examples", "Templates", "Responses", "Settings"],
+  marketer: ["Flows", "Examples", "Templates", "Responses"],
+  tester: ["Flows", "Examples", "Templates"],
 };
 
 test.describe("signed out", () => {

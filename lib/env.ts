@@ -32,6 +32,13 @@ const envSchema = z.object({
   EIGHTBYEIGHT_ACCOUNT_ID: optionalText,
   EIGHTBYEIGHT_SUBACCOUNT_ID: optionalText,
   SIMULATOR_API_KEY: optionalText,
+  /** Seconds the simulator's "Meta review" takes before a template is APPROVED or REJECTED. */
+  SIMULATOR_TEMPLATE_REVIEW_SECONDS: z.coerce
+    .number({ error: "SIMULATOR_TEMPLATE_REVIEW_SECONDS must be a number of seconds." })
+    .int()
+    .min(0)
+    .max(86_400)
+    .default(20),
   FLOWPORT_DEMO: z
     .enum(["0", "1", "true", "false"], { error: "FLOWPORT_DEMO must be 1 or 0." })
     .optional()

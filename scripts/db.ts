@@ -9,7 +9,6 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { seedDemoUsers } from "../lib/db/seed-demo-users";
-import { seedDemoData } from "../lib/db/seed-demo-data";
 
 const root = path.resolve(__dirname, "..");
 const migrationsDir = path.join(root, "prisma", "migrations");
@@ -72,9 +71,13 @@ async function seed(demo: boolean): Promise<void> {
     }
     const created = await seedDemoUsers(db);
     console.log(created > 0 ? `Created ${created} demo user(s).` : "Demo users already exist.");
-    await seedDemoData(db);
+    // Loaded here: it reaches server-only modules, which need tsx's react-server condition (`migration` runs without).
+    const { seedDemoData } = await import("../lib/db/seed-demo-data");
+    // Against a real 8x8 account there is no simulator to fill.
+    await seedDemoData(db, { simulator: !process.env.EIGHTBYEIGHT_API_URL });
   } finally {
     await db.$disconnect();
+    if (demo) await (await import("../lib/db/client")).disconnectDb(); // the demo sync used the app's own client
   }
 }
 

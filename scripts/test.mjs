@@ -9,7 +9,10 @@ import { localSecrets } from "./lib/local-secrets.mjs";
 import { prepareTestDatabases } from "./lib/test-databases.mjs";
 import { bin, root } from "./lib/run.mjs";
 
-const only = process.argv.slice(2); // e.g. `npm test -- unit e2e` runs just those layers
+// `npm test -- unit e2e` runs just those layers; arguments with a slash narrow them to those files.
+const args = process.argv.slice(2);
+const only = args.filter((arg) => !arg.includes("/"));
+const files = args.filter((arg) => arg.includes("/"));
 const wants = (layer) => only.length === 0 || only.includes(layer);
 const reports = path.join(root, "test-results");
 
@@ -56,13 +59,13 @@ try {
   if (wants("types")) ok = (await step("typecheck", bin("tsc"), ["--noEmit", "-p", "."], { minutes: 10 })) && ok;
   if (wants("unit")) {
     const env = { ...baseEnv, DATABASE_URL: databases.unitUrl, FLOWPORT_DEMO: "1" };
-    ok = (await step("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`], { env, minutes: 20 })) && ok;
+    ok = (await step("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`, ...files.filter((f) => !f.startsWith("e2e/"))], { env, minutes: 20 })) && ok;
   }
   if (wants("e2e")) {
     const env = { ...baseEnv, DATABASE_URL: databases.e2eUrl, FLOWPORT_DEMO: "1", NODE_ENV: "production" };
     const built = await step("production build", bin("next"), ["build"], { env, minutes: 20 });
     ok = built && ok;
-    if (built) ok = (await step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test"], { env, minutes: 30 })) && ok;
+    if (built) ok = (await step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...files.filter((f) => f.startsWith("e2e/"))], { env, minutes: 30 })) && ok;
   }
 } finally {
   await databases.stop();

@@ -99,6 +99,7 @@ describe("FlowPreview", () => {
   it.each(files)("renders the first screen of %s without an error box", (file) => {
     render(<FlowPreview flowJson={read(file)} />);
     expect(screen.queryAllByTestId("preview-error")).toEqual([]);
-    expect(screen.getByTestId("preview-phone").getAttribute("data-status")).toBe("running");
+    // The 6.1 CalendarPicker examples start with a data_exchange: their on-select-action runs on first render (§9.4).
+    expect(screen.getByTestId("preview-phone").getAttribute("data-status")).toMatch(/^(running|awaiting-endpoint)$/);
   });
 });

@@ -8,11 +8,14 @@ export function AppShell({
   nav,
   user,
   demo,
+  channelSwitcher,
   children,
 }: {
   nav: NavItem[];
   user: { name: string; email: string; roleLabel: string };
   demo: boolean;
+  /** Shown when there is more than one WhatsApp channel to choose from. */
+  channelSwitcher?: ReactNode;
   children: ReactNode;
 }) {
   return (
@@ -29,7 +32,8 @@ export function AppShell({
             </Badge>
           ) : null}
           <NavLinks items={nav} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
+            {channelSwitcher}
             <UserMenu {...user} />
           </div>
         </div>

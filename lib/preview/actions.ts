@@ -1,7 +1,8 @@
 import { buildCompletion } from "./completion";
 import { buildEndpointRequest, suggestResponse, toEndpointMedia } from "./endpoint";
 import { resolveDynamicValue } from "./engine";
-import { asObject, asString, findScreen, isObject, routingEdges } from "./flow-model";
+import { isPickerType } from "./catalog";
+import { asObject, asString, findScreen, isObject, routingEdges, versionNumber } from "./flow-model";
 import { resolveScreen } from "./resolve-screen";
 import { buildScope } from "./scope";
 import { appendLog, currentScreenId, enterScreen, updateScreen } from "./session";
@@ -61,8 +62,41 @@ function navigate(state: PreviewState, from: string, action: JsonObject, payload
   if (state.dataApiVersion && isObject(state.flow.routing_model) && !(routingEdges(state.flow)[from] ?? []).includes(target)) {
     next = appendLog(next, "error", `The routing model has no edge ${from} → ${target}; a published Flow would be rejected.`);
   }
-  next = appendLog(next, "navigate", `${from} → ${target}`, payload);
-  return enterScreen(next, target, payload);
+  const pickers = pickerValuesIn(state, from, action.payload);
+  for (const key of pickers) {
+    next = appendLog(next, "error", `navigate at ${origin.source}: the value of a PhotoPicker/DocumentPicker is not allowed in a navigate payload ('${key}' is left out). Read it on the next screen with \${screen.${from}.form.<name>}.`);
+  }
+  const data = Object.fromEntries(Object.entries(payload).filter(([key]) => !pickers.includes(key)));
+  next = appendLog(next, "navigate", `${from} → ${target}`, data);
+  return runScreenShownActions(enterScreen(next, target, data));
+}
+
+/** Top-level payload keys whose value reads a picker of the current screen (§8.18: not allowed in navigate). */
+function pickerValuesIn(state: PreviewState, screenId: string, rawPayload: unknown): string[] {
+  const pickers = Object.values(resolveScreen(state, screenId)?.fields ?? {}).filter((field) => isPickerType(field.type));
+  if (pickers.length === 0 || !isObject(rawPayload)) return [];
+  return Object.entries(rawPayload)
+    .filter(([, value]) => pickers.some((field) => JSON.stringify(value ?? null).includes(`\${form.${field.name}}`)))
+    .map(([key]) => key);
+}
+
+/**
+ * From Flow JSON 6.0 a component-level `on-select-action` also runs whenever its screen is shown: first
+ * render and after back navigation (§9.4). Stops as soon as one of them leaves the screen or waits for the endpoint.
+ */
+export function runScreenShownActions(state: PreviewState): PreviewState {
+  const screenId = currentScreenId(state);
+  if (!screenId || state.status !== "running" || versionNumber(state.version) < 600) return state;
+  const screen = resolveScreen(state);
+  let next = state;
+  for (const field of Object.values(screen?.fields ?? {})) {
+    const action = field.raw["on-select-action"];
+    if (action === undefined || !field.enabled) continue;
+    if (next.status !== "running" || currentScreenId(next) !== screenId) break;
+    next = appendLog(next, "action", `${field.name}: on-select-action runs because the screen is shown (Flow JSON 6.0+)`);
+    next = runAction(next, action, { source: `${field.path}.on-select-action`, kind: "select" });
+  }
+  return next;
 }
 
 function dataExchange(state: PreviewState, from: string, action: JsonObject, payload: JsonObject, origin: ActionOrigin): PreviewState {

@@ -2,7 +2,7 @@ import { dateRules, datePickerValue, dayNumberToIso, isDaySelectable, toDayNumbe
 import { asArray, isObject, versionNumber } from "./flow-model";
 import { previewReducer } from "./reducer";
 import { resolveScreen, type FieldInfo } from "./resolve-screen";
-import { createPreviewSession } from "./session";
+import { createPreviewSession } from "./start";
 import { checkField, pickerLimits } from "./validation";
 import type { FieldValue, PreviewEvent, PreviewOptions, PreviewState } from "./types";
 

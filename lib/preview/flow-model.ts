@@ -92,6 +92,14 @@ export function entryScreenId(flow: JsonObject): string | undefined {
   return (screens.find((screen) => !inbound.has(screen.id)) ?? screens[0])?.id;
 }
 
+/** A copy of the Flow with only its entry screen: enough to draw a thumbnail, much smaller to ship. */
+export function entryScreenOnly(flow: JsonObject): JsonObject {
+  const entry = entryScreenId(flow);
+  const screen = entry ? findScreen(flow, entry) : undefined;
+  const { routing_model: _routes, ...rest } = flow;
+  return { ...rest, screens: screen ? [screen.raw] : [] };
+}
+
 export function isTerminal(screen: JsonObject | undefined): boolean {
   return screen?.terminal === true;
 }

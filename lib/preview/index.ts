@@ -3,7 +3,8 @@ export type {
   PreviewState, PreviewEvent, PreviewOptions, PreviewStatus, ScreenState, FieldValue, DateRangeValue, MediaDescriptor,
   PickedFile, EndpointRequest, EndpointResponse, PendingExchange, Completion, SummaryEntry, LogEntry, LogKind, JsonObject,
 } from "./types";
-export { createPreviewSession, toFlowObject, DEFAULT_FLOW_TOKEN } from "./session";
+export { toFlowObject, DEFAULT_FLOW_TOKEN } from "./session";
+export { createPreviewSession } from "./start";
 export { previewReducer } from "./reducer";
 export { resolveScreen } from "./resolve-screen";
 export type { ResolvedScreen, RenderNode, ComponentNode, ErrorNode, FieldInfo } from "./resolve-screen";
@@ -17,4 +18,4 @@ export { responseJsonString, toNfmReplyWebhook, toMetaNfmReply, displayValue, MA
 export type { WebhookOptions } from "./completion";
 export { fillRequiredFields, validValue, walkToCompletion } from "./autofill";
 export type { WalkResult } from "./autofill";
-export { versionNumber, exampleData, entryScreenId } from "./flow-model";
+export { versionNumber, exampleData, entryScreenId, entryScreenOnly } from "./flow-model";

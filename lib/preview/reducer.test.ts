@@ -249,7 +249,11 @@ describe("data_exchange", () => {
       ],
       { data_api_version: "3.0", routing_model: {} },
     );
-    const state = run(createPreviewSession(select), { type: "field-changed", name: "d", value: "x" });
+    // 6.0+: the component-level on-select-action already ran once when the screen was shown.
+    const shown = createPreviewSession(select);
+    expect(shown.pending?.request).toMatchObject({ action: "data_exchange", screen: "A", data: {} });
+    const answered = run(shown, { type: "endpoint-responded", response: shown.pending?.suggestedResponse });
+    const state = run(answered, { type: "field-changed", name: "d", value: "x" });
     expect(state.pending?.request.data).toEqual({ d: "x" });
     expect(state.pending?.suggestedResponse).toEqual({ screen: "A", data: { extra: "e" } });
   });
@@ -285,7 +289,8 @@ describe("update_data, open_url and selection actions", () => {
 
   it("runs item on-unselect when the selection moves away", () => {
     const state = run(createPreviewSession(doc), { type: "field-changed", name: "country", value: "es" }, { type: "field-changed", name: "country", value: "fr" });
-    expect(state.log.filter((entry) => entry.kind === "data").length).toBe(2);
+    // One more from the OptIn's on-select-action, which runs when the screen is shown (6.0+).
+    expect(state.log.filter((entry) => entry.kind === "data").length).toBe(3);
   });
 
   it("OptIn on-select runs on tick; its Read more opens a URL", () => {
@@ -372,5 +377,54 @@ describe("files and live edits", () => {
     state = run(state, { type: "flow-changed", flow: flow([screen("A", [footer(complete())], { terminal: true })]) });
     expect(state.stack).toEqual(["A"]);
     expect(run(state, { type: "flow-changed", flow: "{ broken" })).toBe(state);
+  });
+});
+
+describe("render-time on-select-action (Flow JSON 6.0+, §9.4)", () => {
+  const doc = (version: string) =>
+    flow(
+      [
+        screen("A", [footer({ name: "navigate", next: { type: "screen", name: "B" }, payload: {} })]),
+        screen("B", [
+          { type: "RadioButtonsGroup", name: "r", label: "R", "data-source": [{ id: "x", title: "X" }], "on-select-action": { name: "update_data", payload: { shown: "`${data.shown} + 1`" } } },
+          footer(complete()),
+        ], { terminal: true, data: { shown: { type: "number", __example__: 0 } } }),
+      ],
+      { version },
+    );
+
+  it("runs a component-level on-select-action when the screen is shown, and again after back navigation", () => {
+    let state = run(createPreviewSession(doc("6.0")), { type: "footer-pressed" });
+    expect(state.stack).toEqual(["A", "B"]);
+    expect(state.log.some((entry) => entry.kind === "action" && /on-select-action runs because the screen is shown/.test(entry.message))).toBe(true);
+    const afterFirst = state.log.filter((entry) => entry.kind === "data").length;
+    expect(afterFirst).toBe(1);
+    state = run(state, { type: "back" }, { type: "footer-pressed" });
+    expect(state.log.filter((entry) => entry.kind === "data").length).toBe(2);
+  });
+
+  it("does not run it before 6.0", () => {
+    const state = run(createPreviewSession(doc("5.1")), { type: "footer-pressed" });
+    expect(state.log.filter((entry) => entry.kind === "data")).toEqual([]);
+  });
+});
+
+describe("picker values in a navigate payload (§8.18)", () => {
+  it("leaves them out and says why, pointing at the global reference", () => {
+    const doc = flow([
+      screen("A", [
+        { type: "PhotoPicker", name: "photo", label: "Photo" },
+        { type: "TextInput", name: "note", label: "Note" },
+        footer({ name: "navigate", next: { type: "screen", name: "B" }, payload: { photo: "${form.photo}", note: "${form.note}" } }),
+      ]),
+      screen("B", [footer(complete())], { terminal: true, data: { photo: { type: "array", items: { type: "object" }, __example__: [] }, note: { type: "string", __example__: "" } } }),
+    ]);
+    let state = run(createPreviewSession(doc), { type: "files-picked", name: "photo", files: [{ fileName: "a.jpg", mimeType: "image/jpeg", sizeBytes: 10 }] });
+    state = run(state, { type: "field-changed", name: "note", value: "hi" }, { type: "footer-pressed" });
+    expect(state.stack).toEqual(["A", "B"]);
+    expect(state.screens.B?.data).toEqual({ note: "hi" });
+    const error = state.log.find((entry) => entry.kind === "error");
+    expect(error?.message).toContain("not allowed in a navigate payload ('photo' is left out)");
+    expect(error?.message).toContain("${screen.A.form.<name>}");
   });
 });

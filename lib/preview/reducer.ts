@@ -1,10 +1,11 @@
-import { runAction } from "./actions";
+import { runAction, runScreenShownActions } from "./actions";
 import { isMultiSelectType, isSingleSelectType } from "./catalog";
 import { buildCompletion } from "./completion";
 import { allowedTargets, buildEndpointRequest, parseEndpointResponse } from "./endpoint";
 import { asArray, findScreen, isObject } from "./flow-model";
 import { resolveScreen, type FieldInfo } from "./resolve-screen";
-import { appendLog, createPreviewSession, currentScreenId, enterScreen, replaceFlow, updateScreen } from "./session";
+import { appendLog, currentScreenId, enterScreen, updateScreen } from "./session";
+import { createPreviewSession, replaceFlow } from "./start";
 import { pickerLimits } from "./validation";
 import type { FieldValue, JsonObject, MediaDescriptor, PickedFile, PreviewEvent, PreviewState } from "./types";
 
@@ -180,7 +181,7 @@ function goBack(state: PreviewState): PreviewState {
     next = appendLog(next, "endpoint-request", `refresh_on_back: BACK request for ${to}`, request);
     return { ...next, status: "awaiting-endpoint", pending: { request, source: "back", suggestedResponse } };
   }
-  return next;
+  return runScreenShownActions(next);
 }
 
 function answerEndpoint(state: PreviewState, raw: unknown): PreviewState {
@@ -216,12 +217,13 @@ function answerEndpoint(state: PreviewState, raw: unknown): PreviewState {
     return appendLog(next, "data", `Screen data of ${target} updated from the response`, data);
   }
   next = appendLog(next, "navigate", `${currentScreenId(next)} → ${target} (endpoint)`, data);
-  return enterScreen(next, target, data);
+  return runScreenShownActions(enterScreen(next, target, data));
 }
 
 function failEndpoint(state: PreviewState, status: number, message?: string): PreviewState {
   if (state.status !== "awaiting-endpoint") return state;
   const explanation: Record<number, string> = {
+    0: "No answer from the endpoint (timeout or unreachable): the client shows a generic error.",
     421: "421: the client would fetch the public key again and retry once.",
     427: "427: the flow token is no longer valid; the button stays disabled.",
     432: "432: request signature check failed.",

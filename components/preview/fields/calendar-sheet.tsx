@@ -13,6 +13,14 @@ export function formatDay(day: number): string {
   return new Date(day * DAY_MS).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 }
 
+/** Years the picker offers: the rules' bounds, else a century back and ten years ahead of the shown year. */
+function years(rules: DateRules, shown: number): number[] {
+  const yearOf = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+  const from = Math.min(rules.min !== null ? yearOf(rules.min) : shown - 100, shown);
+  const to = Math.max(rules.max !== null ? yearOf(rules.max) : shown + 10, shown);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
 function monthStart(day: number): { year: number; month: number } {
   const date = new Date(day * DAY_MS);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() };
@@ -53,7 +61,22 @@ export function CalendarSheet({ title, description, rules, selected, range, init
         <button type="button" aria-label="Previous month" onClick={() => move(-1)} className="rounded-full p-1.5 hover:bg-(--wa-surface)">
           <ChevronLeft className="size-5" />
         </button>
-        <span className="text-sm font-semibold" aria-live="polite">{monthName}</span>
+        <span className="flex items-center gap-1 text-sm font-semibold" aria-live="polite">
+          {new Date(first * DAY_MS).toLocaleDateString("en-GB", { timeZone: "UTC", month: "long" })}
+          {/* A year list, so a date of birth is a few taps away (as on the device), not dozens of months. */}
+          <select
+            aria-label="Year"
+            value={view.year}
+            onChange={(event) => setView({ year: Number(event.target.value), month: view.month })}
+            className="rounded bg-transparent font-semibold"
+          >
+            {years(rules, view.year).map((year) => (
+              <option key={year} value={year} className="bg-(--wa-bg)">
+                {year}
+              </option>
+            ))}
+          </select>
+        </span>
         <button type="button" aria-label="Next month" onClick={() => move(1)} className="rounded-full p-1.5 hover:bg-(--wa-surface)">
           <ChevronRight className="size-5" />
         </button>

@@ -15,7 +15,7 @@ export function ChipsField({ node }: { node: ComponentNode }) {
     <div>
       <FieldLabel label={node.props.label} required={field.required} />
       {node.props.description !== undefined && <p className="mt-0.5 text-sm text-(--wa-muted)">{text(node.props.description)}</p>}
-      <div role="group" aria-label={text(node.props.label)} aria-describedby={`${field.id}-hint`} className="mt-2 flex flex-wrap gap-2">
+      <div role="group" id={field.id} aria-label={text(node.props.label)} aria-describedby={`${field.id}-hint`} className="mt-2 flex flex-wrap gap-2">
         {dataSourceItems(node).map((item) => {
           const on = selected.includes(item.id);
           const disabled = !field.enabled || item.enabled === false || (!on && selected.length >= max);
@@ -24,6 +24,7 @@ export function ChipsField({ node }: { node: ComponentNode }) {
               key={item.id}
               type="button"
               aria-pressed={on}
+              data-value={item.id}
               disabled={disabled}
               onClick={() => field.change(on ? selected.filter((id) => id !== item.id) : [...selected, item.id])}
               className={cn(

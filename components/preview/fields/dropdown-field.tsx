@@ -67,6 +67,7 @@ export function DropdownField({ node }: { node: ComponentNode }) {
                   type="button"
                   role="option"
                   aria-selected={isSelected}
+                  data-value={item.id}
                   disabled={disabled}
                   onClick={() => {
                     field.change(item.id);

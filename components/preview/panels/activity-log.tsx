@@ -17,13 +17,16 @@ const TONE: Partial<Record<LogEntry["kind"], string>> = {
 
 /** Everything that happened, in order, so a tester can see why. */
 export function ActivityLog({ entries }: { entries: LogEntry[] }) {
-  const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView?.({ block: "nearest" }), [entries.length]);
+  const list = useRef<HTMLOListElement>(null);
+  // Follow the newest entry inside the log only: scrolling it into view would also move the page away from the phone.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [entries.length]);
   return (
     <Panel title="Activity log" testId="preview-activity-log">
-      <ol className="flex max-h-80 flex-col gap-1.5 overflow-y-auto" aria-live="polite">
-        {entries.map((entry, index) => (
-          <li key={entry.id} ref={index === entries.length - 1 ? end : undefined} data-kind={entry.kind} className="text-xs">
+      <ol ref={list} className="flex max-h-80 flex-col gap-1.5 overflow-y-auto" aria-live="polite">
+        {entries.map((entry) => (
+          <li key={entry.id} data-kind={entry.kind} className="text-xs">
             <div className="flex items-start gap-2">
               <span className={cn("shrink-0 rounded px-1.5 py-0.5 font-mono text-[10px]", TONE[entry.kind] ?? "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300")}>
                 {entry.kind}

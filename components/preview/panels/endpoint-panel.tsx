@@ -4,7 +4,8 @@ import { useState, type Dispatch } from "react";
 import { parseEndpointResponse, type EndpointRequest, type PendingExchange, type PreviewEvent } from "@/lib/preview";
 import { JsonBlock, Panel } from "./panel";
 
-export type LiveEndpointResult = { ok: true; response: unknown } | { ok: false; status: number; message: string };
+/** `status` is the endpoint's HTTP status (0: no answer), or null when the call never reached it (no key, not https). */
+export type LiveEndpointResult = { ok: true; response: unknown } | { ok: false; status: number | null; message: string; userMessage?: string };
 export type LiveEndpointCall = (request: EndpointRequest) => Promise<LiveEndpointResult>;
 
 type Props = {
@@ -36,8 +37,9 @@ export function EndpointPanel({ pending, dispatch, drafts, onDraft, callEndpoint
       const result = await callEndpoint(pending.request);
       if (result.ok) dispatch({ type: "endpoint-responded", response: result.response });
       else {
-        setLive({ busy: false, error: `HTTP ${result.status}: ${result.message}` });
-        dispatch({ type: "endpoint-failed", status: result.status, message: result.message });
+        setLive({ busy: false, error: result.message });
+        // A setup problem leaves the request waiting, so the tester can still answer it by hand.
+        if (result.status !== null) dispatch({ type: "endpoint-failed", status: result.status, message: result.userMessage });
         return;
       }
       setLive({ busy: false, error: null });

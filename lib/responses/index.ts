@@ -1,0 +1,54 @@
+// Webhook ingestion and the responses they become: receive, process, attribute, show, export.
+export {
+  parseWebhookBody,
+  parseFlowSubmission,
+  webhookEventSchema,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+} from "./envelope";
+export { mintFlowToken, verifyFlowToken, type FlowTokenCheck } from "./flow-token";
+export {
+  MAX_WEBHOOK_BODY_BYTES,
+  BodyTooLargeError,
+  isWebhookTokenValid,
+  readLimitedBody,
+  storableHeaders,
+  storeWebhookDelivery,
+} from "./receive-webhook";
+export { processWebhookDelivery } from "./process-delivery";
+export { processWebhookJob } from "./jobs";
+export { traceCompletePayloadColumns, buildFieldColumns, type FieldColumn } from "./field-columns";
+export { responseFiltersSchema, parsePageFilters, type ResponseFilters } from "./filters";
+export {
+  MASKED_VALUE,
+  maskPhoneNumber,
+  formatFieldValue,
+  type ResponseRow,
+  type DetailEntry,
+} from "./row-model";
+export { escapeFormulaCell, toCsvLines } from "./csv";
+export {
+  TABLE_ROW_LIMIT,
+  getResponsesScope,
+  loadResponsesTable,
+  loadResponsesSummary,
+  listFlowsForResponses,
+  listChannels,
+  type ResponsesScope,
+  type ResponsesTable,
+  type ResponsesSummaryData,
+  type FlowWithResponses,
+} from "./queries";
+export { exportResponsesCsv } from "./export-csv";
+export { assignResponseSchema, assignResponseToFlow } from "./assign-response";
+export {
+  DELIVERY_RESULTS,
+  DELIVERY_LOG_LIMIT,
+  deliveryLogFiltersSchema,
+  listDeliveries,
+  getDeliveryBody,
+  reprocessDeliverySchema,
+  reprocessDelivery,
+  type DeliverySummary,
+  type DeliveryLogFilters,
+} from "./deliveries";
