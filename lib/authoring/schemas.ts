@@ -1,19 +1,11 @@
 import { z } from "zod";
+// The category enum is 8x8's: the client's response schemas own it (a pure module, safe for the forms).
+import { FLOW_CATEGORIES, type FlowCategory } from "@/lib/eightbyeight/schemas";
 import { parseFlowJson } from "@/lib/flow-json";
 
 // Input schemas of the authoring actions. Pure (no server imports) so the forms reuse them.
 
-export const FLOW_CATEGORIES = [
-  "SIGN_UP",
-  "SIGN_IN",
-  "APPOINTMENT_BOOKING",
-  "LEAD_GENERATION",
-  "CONTACT_US",
-  "CUSTOMER_SUPPORT",
-  "SURVEY",
-  "OTHER",
-] as const;
-export type FlowCategory = (typeof FLOW_CATEGORIES)[number];
+export { FLOW_CATEGORIES, type FlowCategory };
 
 export const categoryLabels: Record<FlowCategory, string> = {
   SIGN_UP: "Sign up",

@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { validateFlowJson } from "../../lib/flow-json";
+import { generateLargeFlow } from "./support/large-flow";
 
 const corpusDir = path.resolve(__dirname, "../../lib/examples/corpus/meta-examples");
 const seedDir = path.resolve(__dirname, "../../lib/examples/corpus/seed-examples");
@@ -12,63 +13,6 @@ const files = [
 ].filter((f) => f.endsWith(".json") && !f.includes("snippets"));
 const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
 
-/** 10 screens chained by navigate, ~24 components each, ~100 KB pretty-printed. */
-function generated(): string {
-  const screens = Array.from({ length: 10 }, (_, i) => {
-    const id = `SCREEN_${"ABCDEFGHIJ"[i]}`;
-    const last = i === 9;
-    const children: unknown[] = [{ type: "TextHeading", text: `Step ${i + 1} of 10` }];
-    for (let k = 0; k < 6; k++) {
-      children.push({
-        type: "TextBody",
-        text: "Please answer the following questions so that we can prepare your appointment. ".repeat(2),
-      });
-      children.push({
-        type: "TextInput",
-        name: `field_${k}`,
-        label: "Your answer",
-        "input-type": "text",
-        required: true,
-        "helper-text": "Short answer",
-      });
-      children.push({
-        type: "RadioButtonsGroup",
-        name: `choice_${k}`,
-        label: "Pick one",
-        "data-source": Array.from({ length: 6 }, (_, n) => ({
-          id: `opt_${n}`,
-          title: `Option ${n}`,
-          description: "An option with a short description",
-        })),
-      });
-      children.push({
-        type: "TextCaption",
-        text: "`'You typed: ' ${form.field_" + k + "}`",
-        visible: "`${form.field_" + k + "} != ''`",
-      });
-    }
-    const next = `SCREEN_${"ABCDEFGHIJ"[i + 1]}`;
-    children.push({
-      type: "Footer",
-      label: last ? "Finish" : "Continue",
-      "on-click-action": last
-        ? { name: "complete", payload: { answer: "${form.field_0}" } }
-        : {
-            name: "navigate",
-            next: { type: "screen", name: next },
-            payload: { previous: "${form.field_0}" },
-          },
-    });
-    return {
-      id,
-      title: `Step ${i + 1}`,
-      ...(last ? { terminal: true, success: true } : {}),
-      data: i === 0 ? {} : { previous: { type: "string", __example__: "x" } },
-      layout: { type: "SingleColumnLayout", children },
-    };
-  });
-  return JSON.stringify({ version: "7.3", screens }, null, 2);
-}
 
 /**
  * Median of validateFlowJson(text) and of JSON.parse(text), measured in the same run on the same text.
@@ -97,7 +41,7 @@ function measure(text: string, warmup = 300, rounds = 600): { validate: number; 
 let failed = false;
 for (const [label, text, target] of [
   [`largest corpus flow (${path.basename(largest)})`, readFileSync(largest, "utf8"), undefined],
-  ["generated flow", generated(), 5],
+  ["generated flow", generateLargeFlow(), 5],
 ] as const) {
   const r = validateFlowJson(text);
   const components = (JSON.parse(text).screens as { layout: { children: unknown[] } }[]).reduce(

@@ -4,72 +4,13 @@
 // new text to the first paint after React committed it. Issue 6 target: p95 < 50 ms (exit code 1 otherwise).
 // Signs in as the demo admin (BENCH_EMAIL / BENCH_PASSWORD to override).
 import { chromium } from "playwright-core";
+import { generateLargeFlow } from "./support/large-flow";
 
 const baseUrl = process.argv[2] ?? process.env.BENCH_BASE_URL ?? "http://localhost:3000";
 const email = process.env.BENCH_EMAIL ?? "admin@example.com";
 const password = process.env.BENCH_PASSWORD ?? "flowport-demo";
 const EDITS = 50;
 const TARGET_P95_MS = 50;
-
-/** 10 screens chained by navigate, ~24 components each, ~100 KB pretty-printed; `edit` changes the first heading. */
-function generated(edit: number): string {
-  const screens = Array.from({ length: 10 }, (_, i) => {
-    const id = `SCREEN_${"ABCDEFGHIJ"[i]}`;
-    const last = i === 9;
-    const children: unknown[] = [
-      { type: "TextHeading", text: i === 0 ? `Step 1 of 10 (edit ${edit})` : `Step ${i + 1} of 10` },
-    ];
-    for (let k = 0; k < 6; k++) {
-      children.push({
-        type: "TextBody",
-        text: "Please answer the following questions so that we can prepare your appointment. ".repeat(2),
-      });
-      children.push({
-        type: "TextInput",
-        name: `field_${k}`,
-        label: "Your answer",
-        "input-type": "text",
-        required: true,
-        "helper-text": "Short answer",
-      });
-      children.push({
-        type: "RadioButtonsGroup",
-        name: `choice_${k}`,
-        label: "Pick one",
-        "data-source": Array.from({ length: 6 }, (_, n) => ({
-          id: `opt_${n}`,
-          title: `Option ${n}`,
-          description: "An option with a short description",
-        })),
-      });
-      children.push({
-        type: "TextCaption",
-        text: "`'You typed: ' ${form.field_" + k + "}`",
-        visible: "`${form.field_" + k + "} != ''`",
-      });
-    }
-    const next = `SCREEN_${"ABCDEFGHIJ"[i + 1]}`;
-    children.push({
-      type: "Footer",
-      label: last ? "Finish" : "Continue",
-      "on-click-action": last
-        ? { name: "complete", payload: { answer: "${form.field_0}" } }
-        : {
-            name: "navigate",
-            next: { type: "screen", name: next },
-            payload: { previous: "${form.field_0}" },
-          },
-    });
-    return {
-      id,
-      title: `Step ${i + 1}`,
-      ...(last ? { terminal: true } : {}),
-      data: i === 0 ? {} : { previous: { type: "string", __example__: "x" } },
-      layout: { type: "SingleColumnLayout", children },
-    };
-  });
-  return JSON.stringify({ version: "7.3", screens }, null, 2);
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -88,13 +29,13 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/bench=1/);
     await page.waitForFunction(() => Boolean(window.flowportPreviewBench));
-    console.log(`Flow JSON size: ${(generated(0).length / 1024).toFixed(0)} KB`);
+    console.log(`Flow JSON size: ${(generateLargeFlow(0).length / 1024).toFixed(0)} KB`);
     // Warm-up: the first document and a few edits let the JIT settle.
     for (let i = 0; i < 5; i++)
-      await page.evaluate((text) => window.flowportPreviewBench?.edit(text), generated(-i));
+      await page.evaluate((text) => window.flowportPreviewBench?.edit(text), generateLargeFlow(-i));
     await page.evaluate(() => performance.clearMeasures());
     for (let i = 1; i <= EDITS; i++) {
-      await page.evaluate((text) => window.flowportPreviewBench?.edit(text), generated(i));
+      await page.evaluate((text) => window.flowportPreviewBench?.edit(text), generateLargeFlow(i));
       const shown = await page
         .getByTestId("preview-phone")
         .getByRole("heading", { level: 2 })
