@@ -5,7 +5,17 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "node_modules/**", "lib/generated/**", "test-results/**", "playwright-report/**", ".flowport/**", "next-env.d.ts", "public/monaco/**"],
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".flowport/**",
+      "next-env.d.ts",
+      "public/monaco/**",
+    ],
   },
   {
     rules: {
@@ -17,7 +27,14 @@ const config = [
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/env.ts", "lib/logger.ts", "lib/testing/**", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through getEnv() from @/lib/env." }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read configuration through getEnv() from @/lib/env.",
+        },
+      ],
     },
   },
   {
@@ -27,7 +44,19 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: ["react", "react-dom", "next", "next/*", "@prisma/*", "@/lib/generated/*", "@/lib/db", "@/lib/db/*", "node:*"] },
+        {
+          patterns: [
+            "react",
+            "react-dom",
+            "next",
+            "next/*",
+            "@prisma/*",
+            "@/lib/generated/*",
+            "@/lib/db",
+            "@/lib/db/*",
+            "node:*",
+          ],
+        },
       ],
     },
   },

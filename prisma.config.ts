@@ -11,7 +11,8 @@ export default defineConfig({
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set: run prisma through `npm run db:migrate`.");
+    if (!connectionString)
+      throw new Error("DATABASE_URL is not set: run prisma through `npm run db:migrate`.");
     return new PrismaPg({ connectionString });
   },
 });

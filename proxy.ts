@@ -12,5 +12,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|login|_next/|favicon.ico|icon.svg|monaco/|.*\\.(?:png|svg|jpg|ico|css|js|map|woff2?)$).*)"],
+  matcher: [
+    "/((?!api/|login|_next/|favicon.ico|icon.svg|monaco/|.*\\.(?:png|svg|jpg|ico|css|js|map|woff2?)$).*)",
+  ],
 };

@@ -1,7 +1,13 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const sources = ["lib/**/*.test.ts", "lib/**/*.test.tsx", "components/**/*.test.ts", "components/**/*.test.tsx", "scripts/**/*.test.ts"];
+const sources = [
+  "lib/**/*.test.ts",
+  "lib/**/*.test.tsx",
+  "components/**/*.test.ts",
+  "components/**/*.test.tsx",
+  "scripts/**/*.test.ts",
+];
 const integration = ["**/*.integration.test.ts"];
 
 export default defineConfig({
@@ -18,9 +24,20 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: "unit", include: sources, exclude: [...integration, "node_modules/**"] } },
+      {
+        extends: true,
+        test: { name: "unit", include: sources, exclude: [...integration, "node_modules/**"] },
+      },
       // Integration tests share one real PostgreSQL database, so their files run one after another.
-      { extends: true, test: { name: "integration", include: integration, exclude: ["node_modules/**"], fileParallelism: false } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: integration,
+          exclude: ["node_modules/**"],
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

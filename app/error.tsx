@@ -1,7 +1,13 @@
 "use client";
 import { Button } from "@/components/ui/button";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <main className="flex min-h-[70vh] flex-col items-center justify-center px-4 text-center">
       <p className="text-sm font-semibold text-red-600">Error</p>

@@ -1,6 +1,17 @@
 import { expect, type Request } from "@playwright/test";
 import { readdirSync, readFileSync } from "node:fs";
-import { corpusText, test, createDraft, editorText, pasteIntoEditor, publishFromDetail, SEED_EXAMPLES_DIR, typeAtLineEnd, uniqueName, waitForEditor } from "./support/authoring";
+import {
+  corpusText,
+  test,
+  createDraft,
+  editorText,
+  pasteIntoEditor,
+  publishFromDetail,
+  SEED_EXAMPLES_DIR,
+  typeAtLineEnd,
+  uniqueName,
+  waitForEditor,
+} from "./support/authoring";
 import { screenshot } from "./support/screenshots";
 
 test.use({ role: "marketer" });
@@ -38,7 +49,9 @@ function isServerActionPost(request: Request): boolean {
 }
 
 test.describe("create (F-CREATE)", () => {
-  test("AT-CREATE-5: channel and flow name are required; saving without them is blocked", async ({ page }) => {
+  test("AT-CREATE-5: channel and flow name are required; saving without them is blocked", async ({
+    page,
+  }) => {
     await page.goto("/flows/new");
     await waitForEditor(page);
     const actionPosts: Request[] = [];
@@ -65,9 +78,13 @@ test.describe("create (F-CREATE)", () => {
     await screenshot(page, "authoring-create-parse-error");
   });
 
-  test("AT-CREATE-1: every seed example saves as a Draft and its first screen renders in the preview", async ({ page }) => {
+  test("AT-CREATE-1: every seed example saves as a Draft and its first screen renders in the preview", async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
-    const files = readdirSync(SEED_EXAMPLES_DIR).filter((file) => file.endsWith(".json") && !file.includes("snippets"));
+    const files = readdirSync(SEED_EXAMPLES_DIR).filter(
+      (file) => file.endsWith(".json") && !file.includes("snippets"),
+    );
     expect(files.length).toBeGreaterThanOrEqual(10);
     for (const file of files) {
       const text = corpusText(file);
@@ -75,7 +92,10 @@ test.describe("create (F-CREATE)", () => {
       const id = await createDraft(page, { name: uniqueName(file.replace(".json", "")), flowJson: text });
       await waitForEditor(page);
       expect(await editorText(page)).toBe(text);
-      if (firstTitle) await expect(page.getByTestId("preview-phone").getByText(firstTitle, { exact: true }).first()).toBeVisible();
+      if (firstTitle)
+        await expect(
+          page.getByTestId("preview-phone").getByText(firstTitle, { exact: true }).first(),
+        ).toBeVisible();
       await page.goto(`/flows/${id}`);
       await expect(page.getByTestId("flow-status")).toHaveText("Draft");
     }
@@ -92,16 +112,30 @@ test.describe("create (F-CREATE)", () => {
     await expect.poll(() => editorText(page)).toBe(corpusText("healthcare-appointment.json"));
   });
 
-  test("AT-CREATE-3: a footer navigating to a missing screen is reported, with a jump to its line", async ({ page }) => {
+  test("AT-CREATE-3: a footer navigating to a missing screen is reported, with a jump to its line", async ({
+    page,
+  }) => {
     await page.goto("/flows/new");
-    const broken = JSON.parse(simpleFlow("Broken")) as { screens: { terminal?: boolean; layout: { children: Record<string, unknown>[] } }[] };
-    broken.screens[0]!.layout.children[1]!["on-click-action"] = { name: "navigate", next: { type: "screen", name: "NOWHERE" }, payload: {} };
+    const broken = JSON.parse(simpleFlow("Broken")) as {
+      screens: { terminal?: boolean; layout: { children: Record<string, unknown>[] } }[];
+    };
+    broken.screens[0]!.layout.children[1]!["on-click-action"] = {
+      name: "navigate",
+      next: { type: "screen", name: "NOWHERE" },
+      payload: {},
+    };
     await pasteIntoEditor(page, JSON.stringify(broken, null, 2));
-    const problem = page.getByTestId("problems-list").getByRole("button", { name: /Unknown screen ids found: \[NOWHERE\]/ });
+    const problem = page
+      .getByTestId("problems-list")
+      .getByRole("button", { name: /Unknown screen ids found: \[NOWHERE\]/ });
     await expect(problem).toBeVisible();
     await problem.click();
     const line = await page.evaluate(() => {
-      const monaco = (window as unknown as { monaco: { editor: { getEditors(): { getPosition(): { lineNumber: number } | null }[] } } }).monaco;
+      const monaco = (
+        window as unknown as {
+          monaco: { editor: { getEditors(): { getPosition(): { lineNumber: number } | null }[] } };
+        }
+      ).monaco;
       return monaco.editor.getEditors()[0]?.getPosition()?.lineNumber ?? 0;
     });
     expect(line).toBeGreaterThan(1);
@@ -116,7 +150,12 @@ test.describe("create (F-CREATE)", () => {
     const navigations: string[] = [];
     page.on("framenavigated", (frame) => frame === page.mainFrame() && navigations.push(frame.url()));
     // Line 6 is `      "title": "First title",`: replace "title" by typing, key by key.
-    await typeAtLineEnd(page, 6, ["ArrowLeft", "ArrowLeft", ..."title".split("").map(() => "Backspace"), ..."heading".split("")]);
+    await typeAtLineEnd(page, 6, [
+      "ArrowLeft",
+      "ArrowLeft",
+      ..."title".split("").map(() => "Backspace"),
+      ..."heading".split(""),
+    ]);
     await expect.poll(() => editorText(page)).toBe(simpleFlow("First heading"));
     await page.getByRole("button", { name: "Run" }).click();
     await expect(page.getByTestId("preview-phone").getByText("First heading")).toBeVisible();
@@ -153,7 +192,11 @@ test.describe("editor (F-EDITOR)", () => {
     await expect.poll(() => editorText(page)).toContain('\n  "version"');
   });
 
-  test("a conflicting save from a second browser is refused and offers their change", async ({ page, browser, sessions }) => {
+  test("a conflicting save from a second browser is refused and offers their change", async ({
+    page,
+    browser,
+    sessions,
+  }) => {
     const id = await createDraft(page, { name: uniqueName("Conflict"), flowJson: simpleFlow("Original") });
     const other = await browser.newContext({ storageState: sessions.get("admin") });
     const theirs = await other.newPage();
@@ -165,7 +208,9 @@ test.describe("editor (F-EDITOR)", () => {
 
     await pasteIntoEditor(page, simpleFlow("My change"));
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await expect(page.getByTestId("save-failure")).toContainText("admin@example.com saved this flow (revision 2) after you opened it");
+    await expect(page.getByTestId("save-failure")).toContainText(
+      "admin@example.com saved this flow (revision 2) after you opened it",
+    );
     expect(await editorText(page)).toBe(simpleFlow("My change"));
     await page.getByRole("button", { name: "See their change" }).click();
     const dialog = page.getByRole("dialog");
@@ -176,15 +221,23 @@ test.describe("editor (F-EDITOR)", () => {
     await expect(page.getByTestId("save-state")).toHaveText("Saved · revision 3");
   });
 
-  test("an 8x8 failure keeps the text, in the editor and in the browser after a reload", async ({ page, browser, sessions }) => {
+  test("an 8x8 failure keeps the text, in the editor and in the browser after a reload", async ({
+    page,
+    browser,
+    sessions,
+  }) => {
     const id = await createDraft(page, { name: uniqueName("Failure"), flowJson: simpleFlow("Before") });
     const admin = await browser.newContext({ storageState: sessions.get("admin") });
-    const faults = await admin.request.post("/api/sim/8x8/_control/faults", { data: { kind: "error500", pathContains: "/flows/", count: 20 } });
+    const faults = await admin.request.post("/api/sim/8x8/_control/faults", {
+      data: { kind: "error500", pathContains: "/flows/", count: 20 },
+    });
     expect(faults.status()).toBe(201);
     try {
       await pasteIntoEditor(page, simpleFlow("Typed during an outage"));
       await page.getByRole("button", { name: "Save", exact: true }).click();
-      await expect(page.getByTestId("save-failure")).toContainText("8x8 had an internal error", { timeout: 45_000 });
+      await expect(page.getByTestId("save-failure")).toContainText("8x8 had an internal error", {
+        timeout: 45_000,
+      });
       await expect(page.getByTestId("save-failure")).toContainText("Your text is kept");
       expect(await editorText(page)).toBe(simpleFlow("Typed during an outage"));
     } finally {
@@ -200,19 +253,28 @@ test.describe("editor (F-EDITOR)", () => {
 });
 
 test.describe("lifecycle (F-PUB, F-VERSION, F-DEPRECATE, F-DELETE, F-EXPORT)", () => {
-  test("AT-PUB-2: a draft with validation errors cannot be published and the errors are shown", async ({ page }) => {
+  test("AT-PUB-2: a draft with validation errors cannot be published and the errors are shown", async ({
+    page,
+  }) => {
     const broken = JSON.parse(simpleFlow("Broken")) as { screens: Record<string, unknown>[] };
     delete broken.screens[0]!.terminal;
-    const id = await createDraft(page, { name: uniqueName("Unpublishable"), flowJson: JSON.stringify(broken, null, 2) });
+    const id = await createDraft(page, {
+      name: uniqueName("Unpublishable"),
+      flowJson: JSON.stringify(broken, null, 2),
+    });
     await page.goto(`/flows/${id}`);
     await page.getByTestId("flow-actions").getByRole("button", { name: "Publish" }).click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog.getByTestId("publish-blockers")).toContainText("can only be specified on a terminal screen");
+    await expect(dialog.getByTestId("publish-blockers")).toContainText(
+      "can only be specified on a terminal screen",
+    );
     await dialog.getByLabel("I understand that the published flow cannot be edited.").check();
     await expect(dialog.getByRole("button", { name: "Publish" })).toBeDisabled();
   });
 
-  test("AT-PUB-1, AT-VER-1, AT-DEP-1, AT-EXP-1: publish, new version, deprecate, export", async ({ page }) => {
+  test("AT-PUB-1, AT-VER-1, AT-DEP-1, AT-EXP-1: publish, new version, deprecate, export", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const name = uniqueName("Lifecycle");
     const flowJson = simpleFlow("Lifecycle");
@@ -221,7 +283,9 @@ test.describe("lifecycle (F-PUB, F-VERSION, F-DEPRECATE, F-DELETE, F-EXPORT)", (
     await page.goto(`/flows/${id}`);
     await page.getByTestId("flow-actions").getByRole("button", { name: "Publish" }).click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog).toContainText("Once published, the Flow becomes live and cannot be edited. This is a Meta/WhatsApp restriction to ensure consistency for users.");
+    await expect(dialog).toContainText(
+      "Once published, the Flow becomes live and cannot be edited. This is a Meta/WhatsApp restriction to ensure consistency for users.",
+    );
     await expect(dialog.getByRole("button", { name: "Publish" })).toBeDisabled();
     await screenshot(page, "authoring-publish-dialog");
     await publishFromDetail(page, id);
@@ -266,7 +330,9 @@ test.describe("lifecycle (F-PUB, F-VERSION, F-DEPRECATE, F-DELETE, F-EXPORT)", (
     await expect(page.getByTestId("preview-phone")).toBeVisible();
   });
 
-  test("AT-DEL-1: a draft is deleted after confirmation; published flows offer no delete", async ({ page }) => {
+  test("AT-DEL-1: a draft is deleted after confirmation; published flows offer no delete", async ({
+    page,
+  }) => {
     const name = uniqueName("Delete me");
     const id = await createDraft(page, { name, flowJson: HELLO.replace('"5.0"', '"7.3"') });
     await page.goto(`/flows/${id}`);
@@ -287,12 +353,16 @@ test.describe("tester", () => {
 
   test("sees flows read-only: no save, publish, delete or create", async ({ page, browser, sessions }) => {
     const marketer = await browser.newContext({ storageState: sessions.get("marketer") });
-    const id = await createDraft(await marketer.newPage(), { name: uniqueName("Read only"), flowJson: simpleFlow("Read only") });
+    const id = await createDraft(await marketer.newPage(), {
+      name: uniqueName("Read only"),
+      flowJson: simpleFlow("Read only"),
+    });
     await marketer.close();
 
     await page.goto(`/flows/${id}`);
     await expect(page.getByTestId("flow-actions").getByRole("link", { name: "Preview" })).toBeVisible();
-    for (const name of ["Publish", "Delete"]) await expect(page.getByTestId("flow-actions").getByRole("button", { name })).toHaveCount(0);
+    for (const name of ["Publish", "Delete"])
+      await expect(page.getByTestId("flow-actions").getByRole("button", { name })).toHaveCount(0);
     await expect(page.getByTestId("flow-actions").getByRole("link", { name: "Edit" })).toHaveCount(0);
     await page.goto(`/flows/${id}/edit`);
     await waitForEditor(page);

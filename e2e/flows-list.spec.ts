@@ -35,17 +35,24 @@ test.describe("flow list as admin", () => {
     await expect(page).toHaveURL(/q=APPOINT/);
     await expect(row(page, "Hello World")).toHaveCount(0);
     // Other specs add their own flows to the shared database, so check the rule rather than a count.
-    const names = await page.getByTestId("flow-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-flow-name") ?? ""));
+    const names = await page
+      .getByTestId("flow-row")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-flow-name") ?? ""));
     expect(names.length).toBeGreaterThanOrEqual(3);
     for (const name of names) expect(name.toLowerCase()).toContain("appoint");
     expect(names).toEqual(expect.arrayContaining(["Appointment booking"]));
     await page.getByLabel("Search flows by name").fill("");
     await page.getByLabel("Filter by status").selectOption("DEPRECATED");
     await expect(row(page, "Lead generation (2024)")).toBeVisible();
-    await expect(page.locator('[data-testid="flow-row"]:not([data-flow-status="DEPRECATED"])')).toHaveCount(0);
+    await expect(page.locator('[data-testid="flow-row"]:not([data-flow-status="DEPRECATED"])')).toHaveCount(
+      0,
+    );
     await page.getByLabel("Filter by status").selectOption("");
     await page.getByLabel("Sort flows").selectOption("name_asc");
-    await expect(page.getByTestId("flow-row").first()).toHaveAttribute("data-flow-name", "Appointment booking");
+    await expect(page.getByTestId("flow-row").first()).toHaveAttribute(
+      "data-flow-name",
+      "Appointment booking",
+    );
   });
 
   test("the menu offers each action only where the status allows it", async ({ page }) => {
@@ -53,15 +60,23 @@ test.describe("flow list as admin", () => {
     const published = await openMenu(page, "Healthcare appointment");
     await expect(published.getByRole("menuitem", { name: /Edit/ })).toHaveAttribute("data-disabled", "");
     await expect(published.getByRole("menuitem", { name: /Delete/ })).toHaveAttribute("data-disabled", "");
-    await expect(published.getByRole("menuitem", { name: /Delete/ })).toContainText("Only drafts can be deleted");
-    for (const item of ["Preview", "View responses", "Export JSON", "Deprecate…"]) await expect(published.getByRole("menuitem", { name: item })).toBeVisible();
+    await expect(published.getByRole("menuitem", { name: /Delete/ })).toContainText(
+      "Only drafts can be deleted",
+    );
+    for (const item of ["Preview", "View responses", "Export JSON", "Deprecate…"])
+      await expect(published.getByRole("menuitem", { name: item })).toBeVisible();
     await screenshot(page, "flows-menu-published");
     await page.keyboard.press("Escape");
 
     const usedDraft = await openMenu(page, "Product return & exchange");
     await expect(usedDraft.getByRole("menuitem", { name: /Delete/ })).toHaveAttribute("data-disabled", "");
-    await expect(usedDraft.getByRole("menuitem", { name: /Delete/ })).toContainText("Used by the template returns_help");
-    await expect(usedDraft.getByRole("menuitem", { name: "Edit" })).toHaveAttribute("href", /\/flows\/[0-9a-f-]+\/edit$/);
+    await expect(usedDraft.getByRole("menuitem", { name: /Delete/ })).toContainText(
+      "Used by the template returns_help",
+    );
+    await expect(usedDraft.getByRole("menuitem", { name: "Edit" })).toHaveAttribute(
+      "href",
+      /\/flows\/[0-9a-f-]+\/edit$/,
+    );
     await expect(usedDraft.getByRole("menuitem", { name: "Deprecate…" })).toHaveCount(0);
     await screenshot(page, "flows-menu-draft-used-by-template");
   });
@@ -74,7 +89,9 @@ test.describe("flow list as admin", () => {
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toBe("Appointment-booking.json");
     const text = readFileSync((await download.path())!, "utf8");
-    expect(text).toBe(readFileSync("lib/examples/corpus/seed-examples/flows-api-appointment-booking.json", "utf8"));
+    expect(text).toBe(
+      readFileSync("lib/examples/corpus/seed-examples/flows-api-appointment-booking.json", "utf8"),
+    );
   });
 
   test("deletes a draft after a confirmation that names it", async ({ page }) => {
@@ -96,7 +113,12 @@ test.describe("flow list as admin", () => {
     const target = `Deprecation target ${Date.now().toString(36)}`;
     const created = await request.post(`/api/sim/8x8/config/v1/channels/whatsapp/${DEMO_CHANNEL_ID}/flows`, {
       headers: { Authorization: `Bearer ${SIMULATOR_KEY}` },
-      data: { name: target, categories: ["OTHER"], publish: true, flowJson: readFileSync(PUBLISHABLE_FLOW_JSON, "utf8") },
+      data: {
+        name: target,
+        categories: ["OTHER"],
+        publish: true,
+        flowJson: readFileSync(PUBLISHABLE_FLOW_JSON, "utf8"),
+      },
     });
     expect(created.ok()).toBe(true);
     await page.goto("/flows");
@@ -123,10 +145,14 @@ test.describe("flow list as admin", () => {
       await expect(row(page, "Healthcare appointment")).toBeVisible();
       await screenshot(page, "flows-stale-cache");
     } finally {
-      await request.delete("/api/sim/8x8/_control/faults", { headers: { Authorization: `Bearer ${SIMULATOR_KEY}` } });
+      await request.delete("/api/sim/8x8/_control/faults", {
+        headers: { Authorization: `Bearer ${SIMULATOR_KEY}` },
+      });
     }
     await page.getByRole("button", { name: "Refresh" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "8x8 API unreachable" })).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByRole("status").filter({ hasText: "8x8 API unreachable" })).toHaveCount(0, {
+      timeout: 20_000,
+    });
   });
 
   test("a foreign or malformed flow id is 404 on export", async ({ request }) => {
@@ -145,7 +171,8 @@ test.describe("flow list as tester", () => {
     const menu = await openMenu(page, "Product return & exchange");
     await expect(menu.getByRole("menuitem", { name: "Preview" })).toBeVisible();
     await expect(menu.getByRole("menuitem", { name: "Export JSON" })).toBeVisible();
-    for (const item of [/Edit/, /Delete/, /Deprecate/, /View responses/]) await expect(menu.getByRole("menuitem", { name: item })).toHaveCount(0);
+    for (const item of [/Edit/, /Delete/, /Deprecate/, /View responses/])
+      await expect(menu.getByRole("menuitem", { name: item })).toHaveCount(0);
     await screenshot(page, "flows-tester-menu");
   });
 

@@ -75,7 +75,10 @@ test.describe("permissions", () => {
 test.describe("users page", () => {
   test.use({ storageState: storageStateFor("admin") });
 
-  test("an admin creates a user, changes the role, deactivates them, and their session stops working", async ({ page, browser }) => {
+  test("an admin creates a user, changes the role, deactivates them, and their session stops working", async ({
+    page,
+    browser,
+  }) => {
     const email = `e2e-${Date.now()}@example.com`;
     await page.goto("/settings/users");
     await expect(page.getByTestId("user-row-marketer@example.com")).toBeVisible();
@@ -135,7 +138,9 @@ test.describe("API authorization", () => {
   test("without a session: 401 with a JSON error body", async ({ request }) => {
     const response = await request.get("/api/users");
     expect(response.status()).toBe(401);
-    expect(await response.json()).toEqual({ error: { code: "unauthenticated", message: "Sign in to continue." } });
+    expect(await response.json()).toEqual({
+      error: { code: "unauthenticated", message: "Sign in to continue." },
+    });
   });
 
   test("without the permission: 403; with it: 200", async ({ browser }) => {
@@ -151,7 +156,9 @@ test.describe("API authorization", () => {
     const allowed = await admin.request.get("/api/users");
     expect(allowed.status()).toBe(200);
     const { users } = await allowed.json();
-    expect(users.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(["admin@example.com", "tester@example.com"]));
+    expect(users.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining(["admin@example.com", "tester@example.com"]),
+    );
     expect(JSON.stringify(users)).not.toContain("passwordHash");
     await admin.close();
   });

@@ -7,7 +7,9 @@ setup("seed demo users and sign in once per role", async ({ page }) => {
   if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(url.hostname)) {
     throw new Error(`End-to-end tests write to the database; refusing the non-local host ${url.hostname}.`);
   }
-  execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/db.ts", "seed", "--demo"], { stdio: "inherit" });
+  execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/db.ts", "seed", "--demo"], {
+    stdio: "inherit",
+  });
 
   for (const account of DEMO_ACCOUNTS) {
     await page.context().clearCookies();

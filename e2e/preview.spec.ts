@@ -12,7 +12,10 @@ const phone = (page: Page) => page.getByTestId("preview-phone");
 const footerButton = (page: Page) => page.getByTestId("preview-footer-button");
 
 async function phoneShot(page: Page, name: string): Promise<void> {
-  await phone(page).screenshot({ path: path.resolve("test-results", "screenshots", `preview-${name}.png`), animations: "disabled" });
+  await phone(page).screenshot({
+    path: path.resolve("test-results", "screenshots", `preview-${name}.png`),
+    animations: "disabled",
+  });
 }
 
 async function open(page: Page, slug: string): Promise<void> {
@@ -20,9 +23,13 @@ async function open(page: Page, slug: string): Promise<void> {
   await expect(phone(page)).toHaveAttribute("data-status", /running|awaiting-endpoint/);
 }
 
-test("the Examples gallery lists every corpus Flow with a thumbnail of its first screen", async ({ page }) => {
+test("the Examples gallery lists every corpus Flow with a thumbnail of its first screen", async ({
+  page,
+}) => {
   await page.goto("/examples");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Examples" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Examples" }),
+  ).toBeVisible();
   await expect(page.getByTestId("example-card")).toHaveCount(listExamples().length);
   const card = page.locator('[data-slug="pywa-2.1-book-a-table"]');
   await expect(card).toContainText("Book a table");
@@ -30,14 +37,18 @@ test("the Examples gallery lists every corpus Flow with a thumbnail of its first
   await expect(card).toContainText("Retired version");
   await expect(card).toContainText("pywa test fixtures");
   await expect(page.locator('[data-slug="pywa-6.2-navigation-list"]')).toContainText("Invalid");
-  await expect(page.locator('[data-slug="healthcare-appointment"] [data-testid="flow-thumbnail"]')).toContainText("Continue");
+  await expect(
+    page.locator('[data-slug="healthcare-appointment"] [data-testid="flow-thumbnail"]'),
+  ).toContainText("Continue");
   await screenshot(page, "preview-examples-gallery");
   await page.locator('[data-slug="healthcare-appointment"]').click();
   await expect(page).toHaveURL(/\/examples\/healthcare-appointment$/);
   await expect(phone(page)).toHaveAttribute("data-screen", "APPOINTMENT_TYPE");
 });
 
-test("AT-PREV-1: in the healthcare example, Continue stays disabled until both required choices are made", async ({ page }) => {
+test("AT-PREV-1: in the healthcare example, Continue stays disabled until both required choices are made", async ({
+  page,
+}) => {
   await open(page, "healthcare-appointment");
   await expect(footerButton(page)).toBeDisabled();
   await phone(page).getByRole("radio", { name: "Sick Visit" }).check();
@@ -61,7 +72,9 @@ test("AT-PREV-2: abc in an email field shows a validation error", async ({ page 
   await phoneShot(page, "text-input-error");
 });
 
-test("AT-PREV-3: finishing the component-reference example shows the submission payload", async ({ page }) => {
+test("AT-PREV-3: finishing the component-reference example shows the submission payload", async ({
+  page,
+}) => {
   await open(page, "component-reference-contact-preferences");
   await phone(page).getByLabel("Full Name").fill("Jane Smith");
   await phone(page).getByLabel("Email Address").fill("jane@example.com");
@@ -74,7 +87,9 @@ test("AT-PREV-3: finishing the component-reference example shows the submission 
   await phoneShot(page, "validator-finding");
   await phone(page).getByRole("radio", { name: "WhatsApp" }).check();
   await phone(page).getByRole("checkbox", { name: "New Products" }).check();
-  await phone(page).getByRole("checkbox", { name: /Subscribe to newsletter/ }).check();
+  await phone(page)
+    .getByRole("checkbox", { name: /Subscribe to newsletter/ })
+    .check();
   await phoneShot(page, "checkbox-opt-in");
   await footerButton(page).click();
   const panel = page.getByTestId("preview-completion");
@@ -106,7 +121,9 @@ test.describe("component screenshots", () => {
     await phoneShot(page, "date-picker-open");
   });
 
-  test("calendar range, chips, carousel, navigation list, rich text, photo picker, open_url", async ({ page }) => {
+  test("calendar range, chips, carousel, navigation list, rich text, photo picker, open_url", async ({
+    page,
+  }) => {
     await open(page, "pywa-6.1-calendar-picker-range");
     await phoneShot(page, "calendar-picker-range");
     await open(page, "pywa-6.3-chips-selector");
@@ -125,7 +142,10 @@ test.describe("component screenshots", () => {
     await phoneShot(page, "photo-picker");
     await open(page, "pywa-6.0-open-url");
     await phoneShot(page, "embedded-link-opt-in");
-    await phone(page).locator('[data-component="EmbeddedLink"] button, [data-component="EmbeddedLink"] a').first().click();
+    await phone(page)
+      .locator('[data-component="EmbeddedLink"] button, [data-component="EmbeddedLink"] a')
+      .first()
+      .click();
     await expect(phone(page).getByRole("dialog", { name: "Open link" })).toBeVisible();
     await phoneShot(page, "open-url");
   });
@@ -142,7 +162,8 @@ test.describe("component screenshots", () => {
   test("footer captions, image and input variants (drawn from a hand-written Flow)", async ({ page }) => {
     await page.goto("/examples/hello-world-create-flow?bench=1");
     await expect(phone(page)).toBeVisible();
-    const pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const pixel =
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
     const flow = {
       version: "7.3",
       screens: [
@@ -154,10 +175,23 @@ test.describe("component screenshots", () => {
             type: "SingleColumnLayout",
             children: [
               { type: "Image", src: pixel, height: 80, "scale-type": "cover", "alt-text": "Banner" },
-              { type: "TextInput", name: "code", label: "Passcode", "input-type": "passcode", required: true, "helper-text": "6 digits" },
+              {
+                type: "TextInput",
+                name: "code",
+                label: "Passcode",
+                "input-type": "passcode",
+                required: true,
+                "helper-text": "6 digits",
+              },
               { type: "TextInput", name: "amount", label: "Amount", "input-type": "number" },
               { type: "TextArea", name: "notes", label: "Notes", "max-length": 200 },
-              { type: "Footer", label: "Pay now", "left-caption": "Total", "right-caption": "€ 42.00", "on-click-action": { name: "complete", payload: {} } },
+              {
+                type: "Footer",
+                label: "Pay now",
+                "left-caption": "Total",
+                "right-caption": "€ 42.00",
+                "on-click-action": { name: "complete", payload: {} },
+              },
             ],
           },
         },
@@ -172,10 +206,14 @@ test.describe("component screenshots", () => {
 test.describe("live endpoint route", () => {
   test("explains what is missing instead of calling", async ({ request }) => {
     const exchange = { version: "3.0", action: "data_exchange", screen: "A", data: {}, flow_token: "t" };
-    const http = await request.post("/api/preview/endpoint", { data: { endpointUri: "http://example.com/flow", request: exchange } });
+    const http = await request.post("/api/preview/endpoint", {
+      data: { endpointUri: "http://example.com/flow", request: exchange },
+    });
     expect(http.status()).toBe(400);
     expect((await http.json()).error).toMatchObject({ code: "endpoint_not_https" });
-    const noKey = await request.post("/api/preview/endpoint", { data: { endpointUri: "https://example.invalid/flow", request: exchange } });
+    const noKey = await request.post("/api/preview/endpoint", {
+      data: { endpointUri: "https://example.invalid/flow", request: exchange },
+    });
     expect(noKey.status()).toBe(400);
     expect((await noKey.json()).error).toMatchObject({ code: "endpoint_key_missing" });
     const bad = await request.post("/api/preview/endpoint", { data: { request: exchange } });

@@ -22,19 +22,25 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
   }
 }
 
-const countSends = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "MessageSend"`))[0]!.n);
+const countSends = async () =>
+  Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "MessageSend"`))[0]!.n);
 
 async function openReminderTemplate(page: Page) {
   await page.goto("/templates");
   await page.getByRole("button", { name: "Sync now" }).click();
-  await page.getByTestId("template-row-appointment_reminder").getByRole("link", { name: "appointment_reminder" }).click();
+  await page
+    .getByTestId("template-row-appointment_reminder")
+    .getByRole("link", { name: "appointment_reminder" })
+    .click();
   await expect(page.getByRole("heading", { name: "appointment_reminder" })).toBeVisible();
 }
 
 test.describe("as a marketer", () => {
   test.use({ storageState: storageStateFor("marketer") });
 
-  test("a template send refuses bad numbers before any API call, then sends, and webhooks update the log", async ({ page }) => {
+  test("a template send refuses bad numbers before any API call, then sends, and webhooks update the log", async ({
+    page,
+  }) => {
     await openReminderTemplate(page);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     const dialog = page.getByRole("dialog");
@@ -64,7 +70,9 @@ test.describe("as a marketer", () => {
     await screenshot(page, "template-send-log");
   });
 
-  test("the test user's answer to a sent template becomes a response attributed to the send", async ({ page }) => {
+  test("the test user's answer to a sent template becomes a response attributed to the send", async ({
+    page,
+  }) => {
     await openReminderTemplate(page);
     await page.getByRole("button", { name: "Send", exact: true }).click();
     const dialog = page.getByRole("dialog");
@@ -72,16 +80,26 @@ test.describe("as a marketer", () => {
     await dialog.getByLabel("Body {{1}}").fill("Sam");
     await dialog.getByRole("button", { name: "Send template" }).click();
     await expect(dialog.getByTestId("send-outcome")).toContainText("1 message accepted");
-    const [send] = await query<{ id: string; flowToken: string }>(`SELECT id, "flowToken" FROM "MessageSend" WHERE kind = 'TEMPLATE' ORDER BY "createdAt" DESC LIMIT 1`);
+    const [send] = await query<{ id: string; flowToken: string }>(
+      `SELECT id, "flowToken" FROM "MessageSend" WHERE kind = 'TEMPLATE' ORDER BY "createdAt" DESC LIMIT 1`,
+    );
     expect(send!.flowToken).toMatch(/^fp1\./);
 
     const answer = await page.request.post("/api/sim/8x8/_control/flow-submissions", {
       headers: { Authorization: `Bearer ${SIM_KEY}` },
-      data: { channelId: HEALTH_CHANNEL, recipient: TEST_NUMBER, flowToken: send!.flowToken, responseJson: { appointment_date: "2026-12-01", notes: "Morning please" } },
+      data: {
+        channelId: HEALTH_CHANNEL,
+        recipient: TEST_NUMBER,
+        flowToken: send!.flowToken,
+        responseJson: { appointment_date: "2026-12-01", notes: "Morning please" },
+      },
     });
     expect(answer.status()).toBe(202);
     await expect(async () => {
-      const rows = await query<{ sendId: string }>(`SELECT "sendId" FROM "FlowResponse" WHERE "sendId" = $1`, [send!.id]);
+      const rows = await query<{ sendId: string }>(
+        `SELECT "sendId" FROM "FlowResponse" WHERE "sendId" = $1`,
+        [send!.id],
+      );
       expect(rows).toHaveLength(1);
     }).toPass({ timeout: 30_000 });
     await page.reload();
@@ -110,7 +128,9 @@ test.describe("as a tester", () => {
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("Send to").fill("+44 7700 900123");
     await dialog.getByLabel("Body {{1}}").fill("Jane");
-    await expect(dialog.locator("#recipients-error")).toContainText("Testers can send only to the channel's test numbers");
+    await expect(dialog.locator("#recipients-error")).toContainText(
+      "Testers can send only to the channel's test numbers",
+    );
     await dialog.getByLabel("Send to").fill("");
     await dialog.getByRole("button", { name: TEST_NUMBER }).click();
     await expect(dialog.getByLabel("Send to")).toHaveValue(TEST_NUMBER);

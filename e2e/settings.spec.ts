@@ -31,11 +31,17 @@ test.describe("settings as admin", () => {
     await expect(channelRow.getByRole("status")).toContainText("Connected: 8x8 lists 0 flows");
 
     const switcher = () => page.getByRole("combobox", { name: "WhatsApp channel", exact: true });
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), switcher().selectOption({ label: "E2E Channel" })]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      switcher().selectOption({ label: "E2E Channel" }),
+    ]);
     await page.goto("/flows");
     await expect(page.getByText("This channel has no flows yet")).toBeVisible();
     await screenshot(page, "flows-empty-channel");
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), switcher().selectOption({ label: "Acme Health" })]);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      switcher().selectOption({ label: "Acme Health" }),
+    ]);
     await expect(page.getByTestId("flow-row").first()).toBeVisible();
   });
 

@@ -39,7 +39,9 @@ async function addFlowButton(page: Page, label: string, flowName = "Healthcare a
 }
 
 async function finishReviews(page: Page) {
-  const response = await page.request.post("/api/sim/8x8/_control/template-reviews", { headers: { Authorization: `Bearer ${SIM_KEY}` } });
+  const response = await page.request.post("/api/sim/8x8/_control/template-reviews", {
+    headers: { Authorization: `Bearer ${SIM_KEY}` },
+  });
   expect(response.status()).toBe(200);
 }
 
@@ -59,7 +61,9 @@ test("AT-TPL-1: the Flow dropdown lists only the channel's published flows", asy
   await expect(options).toHaveCount(1);
 });
 
-test("AT-TPL-2 and AT-TPL-3: button labels over 20 characters and names with capitals or spaces are refused as you type", async ({ page }) => {
+test("AT-TPL-2 and AT-TPL-3: button labels over 20 characters and names with capitals or spaces are refused as you type", async ({
+  page,
+}) => {
   await openBuilder(page);
   const name = page.getByLabel("Template name");
   await name.fill("Appointment Booking");
@@ -76,7 +80,9 @@ test("AT-TPL-2 and AT-TPL-3: button labels over 20 characters and names with cap
   await expect(editor.getByText("although its guide says 25")).toBeVisible();
 });
 
-test("AT-TPL-4: submitting sends the documented body, shows Pending, and the review's webhook approves it", async ({ page }) => {
+test("AT-TPL-4: submitting sends the documented body, shows Pending, and the review's webhook approves it", async ({
+  page,
+}) => {
   const name = `visit_reminder_${unique()}`;
   await openBuilder(page);
   await page.getByLabel("Template name").fill(name);
@@ -86,12 +92,16 @@ test("AT-TPL-4: submitting sends the documented body, shows Pending, and the rev
   await addFlowButton(page, "Reschedule");
 
   const bubble = page.getByTestId("chat-bubble");
-  await expect(bubble.getByTestId("bubble-body")).toHaveText("Hi Jane, your appointment is coming up. Need to reschedule?");
+  await expect(bubble.getByTestId("bubble-body")).toHaveText(
+    "Hi Jane, your appointment is coming up. Need to reschedule?",
+  );
   await expect(bubble.getByTestId("bubble-footer")).toHaveText("Acme Health clinics");
   await expect(bubble.getByTestId("bubble-button")).toHaveText("Reschedule");
   await screenshot(page, "template-builder");
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByTestId("chat-bubble-preview").screenshot({ path: path.resolve("test-results", "screenshots", "template-chat-bubble.png") });
+  await page
+    .getByTestId("chat-bubble-preview")
+    .screenshot({ path: path.resolve("test-results", "screenshots", "template-chat-bubble.png") });
 
   // The Flow button opens the flow in the preview renderer.
   await bubble.getByRole("button", { name: "Reschedule" }).click();
@@ -105,10 +115,19 @@ test("AT-TPL-4: submitting sends the documented body, shows Pending, and the rev
   await expect(page).toHaveURL(/\/templates\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("template-status").first()).toHaveText("Pending");
 
-  const [stored] = await query<{ components: unknown; flowIds: string[] }>(`SELECT components, "flowIds" FROM "SimTemplate" WHERE name = $1`, [name]);
-  const [flow] = await query<{ externalId: string }>(`SELECT "externalId" FROM "Flow" WHERE name = 'Healthcare appointment'`);
+  const [stored] = await query<{ components: unknown; flowIds: string[] }>(
+    `SELECT components, "flowIds" FROM "SimTemplate" WHERE name = $1`,
+    [name],
+  );
+  const [flow] = await query<{ externalId: string }>(
+    `SELECT "externalId" FROM "Flow" WHERE name = 'Healthcare appointment'`,
+  );
   expect(stored!.components).toEqual([
-    { type: "BODY", text: "Hi {{1}}, your appointment is coming up. Need to reschedule?", examples: ["Jane"] },
+    {
+      type: "BODY",
+      text: "Hi {{1}}, your appointment is coming up. Need to reschedule?",
+      examples: ["Jane"],
+    },
     { type: "FOOTER", text: "Acme Health clinics" },
     { type: "BUTTONS", buttons: [{ type: "FLOW", text: "Reschedule", flowId: flow!.externalId }] },
   ]);
@@ -118,7 +137,9 @@ test("AT-TPL-4: submitting sends the documented body, shows Pending, and the rev
   await screenshot(page, "template-approved");
 });
 
-test("AT-TPL-5: a REJECTED / INCORRECT_CATEGORY webhook shows Rejected with the reason and its usual cause", async ({ page }) => {
+test("AT-TPL-5: a REJECTED / INCORRECT_CATEGORY webhook shows Rejected with the reason and its usual cause", async ({
+  page,
+}) => {
   const name = `visit_offer_${unique()}`;
   await openBuilder(page);
   await page.getByLabel("Template name").fill(name);
@@ -140,7 +161,9 @@ test("AT-TPL-5: a REJECTED / INCORRECT_CATEGORY webhook shows Rejected with the 
   await screenshot(page, "templates-list-rejected");
 });
 
-test("the list syncs from 8x8, filters, and deletion warns that the name is blocked for 30 days", async ({ page }) => {
+test("the list syncs from 8x8, filters, and deletion warns that the name is blocked for 30 days", async ({
+  page,
+}) => {
   await page.goto("/templates");
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByTestId("template-row-appointment_reminder")).toBeVisible();

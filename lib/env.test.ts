@@ -28,10 +28,22 @@ describe("getEnv", () => {
   it.each([
     ["DATABASE_URL", { DATABASE_URL: undefined }, /DATABASE_URL is not set/],
     ["DATABASE_URL", { DATABASE_URL: "mysql://x" }, /DATABASE_URL must be a postgres/],
-    ["NEXTAUTH_SECRET", { DATABASE_URL: "postgresql://u@h/d", NEXTAUTH_SECRET: "short" }, /NEXTAUTH_SECRET must be at least 32/],
+    [
+      "NEXTAUTH_SECRET",
+      { DATABASE_URL: "postgresql://u@h/d", NEXTAUTH_SECRET: "short" },
+      /NEXTAUTH_SECRET must be at least 32/,
+    ],
     ["PORT", { DATABASE_URL: "postgresql://u@h/d", PORT: "http" }, /PORT/],
-    ["FLOWPORT_ENCRYPTION_KEY", { DATABASE_URL: "postgresql://u@h/d", FLOWPORT_ENCRYPTION_KEY: "abc" }, /32 bytes/],
-    ["EIGHTBYEIGHT_API_URL", { DATABASE_URL: "postgresql://u@h/d", EIGHTBYEIGHT_API_URL: "not a url" }, /EIGHTBYEIGHT_API_URL/],
+    [
+      "FLOWPORT_ENCRYPTION_KEY",
+      { DATABASE_URL: "postgresql://u@h/d", FLOWPORT_ENCRYPTION_KEY: "abc" },
+      /32 bytes/,
+    ],
+    [
+      "EIGHTBYEIGHT_API_URL",
+      { DATABASE_URL: "postgresql://u@h/d", EIGHTBYEIGHT_API_URL: "not a url" },
+      /EIGHTBYEIGHT_API_URL/,
+    ],
   ])("stops with one sentence naming %s", (variable, changes, message) => {
     withEnv(changes);
     expect(() => getEnv()).toThrow(ConfigError);

@@ -14,7 +14,10 @@ const optionalText = z
 
 const envSchema = z.object({
   DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set: point it at PostgreSQL or start with `npm start` for the embedded one." })
+    .string({
+      error:
+        "DATABASE_URL is not set: point it at PostgreSQL or start with `npm start` for the embedded one.",
+    })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL."),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be an absolute URL such as http://localhost:3000.").optional(),
@@ -26,7 +29,10 @@ const envSchema = z.object({
     .min(24, "WEBHOOK_TOKEN must be at least 24 characters long."),
   FLOWPORT_ENCRYPTION_KEY: z
     .string({ error: "FLOWPORT_ENCRYPTION_KEY is not set: set it to 32 random bytes in base64." })
-    .refine((value) => Buffer.from(value, "base64").length === 32, "FLOWPORT_ENCRYPTION_KEY must be 32 bytes in base64."),
+    .refine(
+      (value) => Buffer.from(value, "base64").length === 32,
+      "FLOWPORT_ENCRYPTION_KEY must be 32 bytes in base64.",
+    ),
   EIGHTBYEIGHT_API_URL: optionalText.pipe(z.url("EIGHTBYEIGHT_API_URL must be an absolute URL.").optional()),
   EIGHTBYEIGHT_API_KEY: optionalText,
   EIGHTBYEIGHT_ACCOUNT_ID: optionalText,
@@ -59,7 +65,9 @@ export function getEnv(): Env {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join(".") ?? "configuration";
-    throw new ConfigError(`Flowport cannot start: ${issue?.message ?? `${variable} is invalid.`} (${variable})`);
+    throw new ConfigError(
+      `Flowport cannot start: ${issue?.message ?? `${variable} is invalid.`} (${variable})`,
+    );
   }
   const env = parsed.data;
   cached = {

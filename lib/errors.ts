@@ -66,7 +66,13 @@ export class UpstreamError extends ExpectedError {
   readonly status: number;
   constructor(
     message: string,
-    readonly details: { method: string; path: string; status: number; upstreamCode?: number; errorId?: string },
+    readonly details: {
+      method: string;
+      path: string;
+      status: number;
+      upstreamCode?: number;
+      errorId?: string;
+    },
   ) {
     super(message);
     this.status = details.status >= 500 || details.status === 0 ? 502 : details.status;

@@ -7,11 +7,19 @@ type Level = "debug" | "info" | "warn" | "error";
 const SECRET_KEY = /(authorization|password|secret|token|api[-_]?key|cookie)/i;
 
 function redact(value: unknown, depth = 0): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack?.split("\n").slice(0, 6).join("\n") };
+  if (value instanceof Error)
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack?.split("\n").slice(0, 6).join("\n"),
+    };
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.slice(0, 20).map((item) => redact(item, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? "[redacted]" : redact(inner, depth + 1)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      SECRET_KEY.test(key) ? "[redacted]" : redact(inner, depth + 1),
+    ]),
   );
 }
 

@@ -7,10 +7,16 @@ import { root } from "./lib/run.mjs";
 const source = path.join(root, "node_modules", "monaco-editor", "min", "vs");
 const target = path.join(root, "public", "monaco", "vs");
 const stamp = path.join(root, "public", "monaco", "VERSION");
-const version = JSON.parse(readFileSync(path.join(root, "node_modules", "monaco-editor", "package.json"), "utf8")).version;
+const version = JSON.parse(
+  readFileSync(path.join(root, "node_modules", "monaco-editor", "package.json"), "utf8"),
+).version;
 
 if (!existsSync(source)) throw new Error(`Monaco's build is missing at ${source}: run npm install.`);
-if (existsSync(stamp) && readFileSync(stamp, "utf8").trim() === version && existsSync(path.join(target, "loader.js"))) {
+if (
+  existsSync(stamp) &&
+  readFileSync(stamp, "utf8").trim() === version &&
+  existsSync(path.join(target, "loader.js"))
+) {
   console.log(`Monaco ${version} is already in public/monaco/vs.`);
 } else {
   rmSync(path.join(root, "public", "monaco"), { recursive: true, force: true });

@@ -20,7 +20,9 @@ const prismaBin = path.join(root, "node_modules", ".bin", "prisma");
 function requireDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error("DATABASE_URL is not set. `npm start` sets it for the embedded PostgreSQL; set it to run this by hand.");
+    console.error(
+      "DATABASE_URL is not set. `npm start` sets it for the embedded PostgreSQL; set it to run this by hand.",
+    );
     process.exit(1);
   }
   return url;
@@ -89,10 +91,14 @@ function newMigration(name: string | undefined): void {
   // The JS schema engine opens the configured database even for a file-to-file diff.
   requireDatabaseUrl();
   const from = existsSync(snapshotDir) ? ["--from-schema-datamodel", snapshotDir] : ["--from-empty"];
-  const sql = execFileSync(prismaBin, ["migrate", "diff", ...from, "--to-schema-datamodel", schemaDir, "--script"], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const sql = execFileSync(
+    prismaBin,
+    ["migrate", "diff", ...from, "--to-schema-datamodel", schemaDir, "--script"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   if (!/CREATE|ALTER|DROP/.test(sql)) {
     console.log("The schema has not changed since the last migration.");
     return;

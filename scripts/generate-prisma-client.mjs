@@ -6,5 +6,8 @@ import { bin, root } from "./lib/run.mjs";
 execFileSync(bin("prisma"), ["generate"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://placeholder@localhost/placeholder" },
+  env: {
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || "postgresql://placeholder@localhost/placeholder",
+  },
 });

@@ -33,7 +33,11 @@ let database;
 if (usesEmbeddedDatabase) {
   const port = Number(env.FLOWPORT_EMBEDDED_PG_PORT || 54329);
   console.log(`Starting the embedded PostgreSQL on port ${port} (data in .flowport/pgdata)…`);
-  database = await startEmbeddedPostgres({ dataDir: path.join(stateDir, "pgdata"), port, database: "flowport" });
+  database = await startEmbeddedPostgres({
+    dataDir: path.join(stateDir, "pgdata"),
+    port,
+    database: "flowport",
+  });
   env.DATABASE_URL = database.url;
 }
 
@@ -75,7 +79,16 @@ function buildIsStale() {
   const buildId = path.join(root, env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "next.config.mjs", "package.json", "package-lock.json", "postcss.config.mjs"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "next.config.mjs",
+    "package.json",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ];
   return sources.some((entry) => newerThan(path.join(root, entry), builtAt));
 }
 
@@ -84,6 +97,9 @@ function newerThan(target, time) {
   const stats = statSync(target);
   if (!stats.isDirectory()) return stats.mtimeMs > time;
   return readdirSync(target, { withFileTypes: true }).some(
-    (entry) => entry.name !== "generated" && !/\.test\.tsx?$/.test(entry.name) && newerThan(path.join(target, entry.name), time),
+    (entry) =>
+      entry.name !== "generated" &&
+      !/\.test\.tsx?$/.test(entry.name) &&
+      newerThan(path.join(target, entry.name), time),
   );
 }

@@ -31,7 +31,9 @@ function step(name, command, args, { env = baseEnv, minutes }) {
     }, minutes * 60_000);
     child.on("exit", (code) => {
       clearTimeout(timer);
-      console.log(`── ${name}: ${code === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s ──`);
+      console.log(
+        `── ${name}: ${code === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s ──`,
+      );
       resolve(code === 0);
     });
   });
@@ -40,7 +42,10 @@ function step(name, command, args, { env = baseEnv, minutes }) {
 function countVitest(file) {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, "utf8"));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) };
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
+  };
 }
 
 function countPlaywright(file) {
@@ -55,23 +60,47 @@ rmSync(path.join(reports, "playwright.json"), { force: true });
 let ok = true;
 const databases = await prepareTestDatabases(baseEnv);
 try {
-  if (wants("lint")) ok = (await step("lint", bin("eslint"), [".", "--max-warnings=0"], { minutes: 10 })) && ok;
-  if (wants("types")) ok = (await step("typecheck", bin("tsc"), ["--noEmit", "-p", "."], { minutes: 10 })) && ok;
+  if (wants("lint"))
+    ok = (await step("lint", bin("eslint"), [".", "--max-warnings=0"], { minutes: 10 })) && ok;
+  if (wants("types"))
+    ok = (await step("typecheck", bin("tsc"), ["--noEmit", "-p", "."], { minutes: 10 })) && ok;
   if (wants("unit")) {
     const env = { ...baseEnv, DATABASE_URL: databases.unitUrl, FLOWPORT_DEMO: "1" };
-    ok = (await step("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`, ...files.filter((f) => !f.startsWith("e2e/"))], { env, minutes: 20 })) && ok;
+    ok =
+      (await step(
+        "unit and integration tests (vitest)",
+        bin("vitest"),
+        [
+          "run",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${path.join(reports, "vitest.json")}`,
+          ...files.filter((f) => !f.startsWith("e2e/")),
+        ],
+        { env, minutes: 20 },
+      )) && ok;
   }
   if (wants("e2e")) {
     const env = { ...baseEnv, DATABASE_URL: databases.e2eUrl, FLOWPORT_DEMO: "1", NODE_ENV: "production" };
     const built = await step("production build", bin("next"), ["build"], { env, minutes: 20 });
     ok = built && ok;
-    if (built) ok = (await step("end-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", ...files.filter((f) => f.startsWith("e2e/"))], { env, minutes: 30 })) && ok;
+    if (built)
+      ok =
+        (await step(
+          "end-to-end tests (Playwright, Chromium)",
+          bin("playwright"),
+          ["test", ...files.filter((f) => f.startsWith("e2e/"))],
+          { env, minutes: 30 },
+        )) && ok;
   }
 } finally {
   await databases.stop();
 }
 
-const counts = [countVitest(path.join(reports, "vitest.json")), countPlaywright(path.join(reports, "playwright.json"))].filter(Boolean);
+const counts = [
+  countVitest(path.join(reports, "vitest.json")),
+  countPlaywright(path.join(reports, "playwright.json")),
+].filter(Boolean);
 const passed = counts.reduce((sum, c) => sum + c.passed, 0);
 const failed = counts.reduce((sum, c) => sum + c.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);

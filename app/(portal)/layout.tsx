@@ -26,7 +26,10 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       demo={getEnv().FLOWPORT_DEMO}
       channelSwitcher={
         channels.length > 1 && selected ? (
-          <ChannelSwitcher channels={channels.map(({ id, name }) => ({ id, name }))} selectedId={selected.id} />
+          <ChannelSwitcher
+            channels={channels.map(({ id, name }) => ({ id, name }))}
+            selectedId={selected.id}
+          />
         ) : null
       }
     >

@@ -18,7 +18,13 @@ function describe(error: string | undefined | null): string | null {
   return messages[error] ?? "Sign-in failed. Try again.";
 }
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string | undefined }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError?: string | undefined;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(describe(initialError));
   const [pending, setPending] = useState(false);

@@ -6,7 +6,13 @@ import { NativeSelect } from "@/components/ui/input";
 import { selectChannelAction } from "@/lib/actions/channels";
 
 /** The header's channel picker, shown when more than one WhatsApp channel is configured. */
-export function ChannelSwitcher({ channels, selectedId }: { channels: { id: string; name: string }[]; selectedId: string }) {
+export function ChannelSwitcher({
+  channels,
+  selectedId,
+}: {
+  channels: { id: string; name: string }[];
+  selectedId: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

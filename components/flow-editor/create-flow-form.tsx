@@ -23,7 +23,14 @@ export type CreateFlowFormProps = {
   channels: { id: string; name: string }[];
   examples: GalleryExample[];
   /** "New version" of a published or deprecated flow: its JSON and details, on its channel. */
-  previousVersion: { id: string; name: string; channelId: string; categories: string[]; endpointUri: string | null; flowJson: string } | null;
+  previousVersion: {
+    id: string;
+    name: string;
+    channelId: string;
+    categories: string[];
+    endpointUri: string | null;
+    flowJson: string;
+  } | null;
 };
 
 const MAX_UPLOAD_BYTES = 1_000_000;
@@ -34,14 +41,20 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
   const initial = {
     channelId: previousVersion?.channelId ?? (channels.length === 1 ? (channels[0]?.id ?? "") : ""),
     details: previousVersion
-      ? { name: `${previousVersion.name} (new version)`, categories: previousVersion.categories, endpointUri: previousVersion.endpointUri ?? "" }
+      ? {
+          name: `${previousVersion.name} (new version)`,
+          categories: previousVersion.categories,
+          endpointUri: previousVersion.endpointUri ?? "",
+        }
       : { name: "", categories: ["OTHER"], endpointUri: "" },
     flowJson: previousVersion?.flowJson ?? BLANK_FLOW_JSON,
   };
   const [restored] = useState(() => readLocalDraft(draftKey));
   const [channelId, setChannelId] = useState(initial.channelId);
   const [details, setDetails] = useState<FlowDetailsValue>(
-    restored ? { name: restored.name, categories: restored.categories, endpointUri: restored.endpointUri } : initial.details,
+    restored
+      ? { name: restored.name, categories: restored.categories, endpointUri: restored.endpointUri }
+      : initial.details,
   );
   const { text, externalEdit, setTyped, replace } = useEditorText(restored?.flowJson ?? initial.flowJson);
   const [showRestoredNotice, setShowRestoredNotice] = useState(restored !== null);
@@ -50,18 +63,29 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
   const [creating, startCreating] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const dirty = text !== initial.flowJson || details.name !== initial.details.name || details.endpointUri !== initial.details.endpointUri;
+  const dirty =
+    text !== initial.flowJson ||
+    details.name !== initial.details.name ||
+    details.endpointUri !== initial.details.endpointUri;
   const allowLeaving = useUnsavedChangesGuard(dirty);
   const live = useLiveValidation(text, details.endpointUri.trim() !== "");
 
   useEffect(() => {
     if (!dirty) return;
-    const timer = setTimeout(() => writeLocalDraft(draftKey, { flowJson: text, ...details, baseRevision: null }), 400);
+    const timer = setTimeout(
+      () => writeLocalDraft(draftKey, { flowJson: text, ...details, baseRevision: null }),
+      400,
+    );
     return () => clearTimeout(timer);
   }, [dirty, draftKey, text, details]);
 
   function replaceText(next: string, what: string) {
-    if (text !== initial.flowJson && text !== next && !window.confirm(`Replace the text in the editor with ${what}?`)) return;
+    if (
+      text !== initial.flowJson &&
+      text !== next &&
+      !window.confirm(`Replace the text in the editor with ${what}?`)
+    )
+      return;
     replace(next);
   }
 
@@ -82,7 +106,11 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
     const syntaxError = describeSyntaxError(text);
     setFieldErrors(errors);
     // Nothing is sent while the text is not JSON (F-EDITOR-6): 8x8 would only answer "Invalid flowJson".
-    setFormError(syntaxError ? `The Flow JSON does not parse (${syntaxError}). Fix it before saving; nothing was sent to 8x8.` : null);
+    setFormError(
+      syntaxError
+        ? `The Flow JSON does not parse (${syntaxError}). Fix it before saving; nothing was sent to 8x8.`
+        : null,
+    );
     if (Object.keys(errors).length > 0 || syntaxError) return;
 
     startCreating(async () => {
@@ -101,7 +129,8 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
       clearLocalDraft(draftKey);
       allowLeaving();
       const count = result.data.validationErrorCount;
-      if (count > 0) toast.warning(`Draft created. 8x8 reported ${count} validation ${count === 1 ? "error" : "errors"}.`);
+      if (count > 0)
+        toast.warning(`Draft created. 8x8 reported ${count} validation ${count === 1 ? "error" : "errors"}.`);
       else toast.success("Draft created.");
       router.push(`/flows/${result.data.id}/edit`);
     });
@@ -111,13 +140,15 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
     <div className="flex flex-col gap-5">
       {previousVersion ? (
         <Notice tone="info">
-          New version of <strong>{previousVersion.name}</strong>. Saving creates a new draft with its own Flow ID; the published flow stays as it is.
-          Templates must then be created for the new Flow ID.
+          New version of <strong>{previousVersion.name}</strong>. Saving creates a new draft with its own Flow
+          ID; the published flow stays as it is. Templates must then be created for the new Flow ID.
         </Notice>
       ) : null}
       {showRestoredNotice && restored ? (
         <Notice tone="warning" className="flex flex-wrap items-center gap-3">
-          <span>Restored the flow you had not saved yet ({new Date(restored.savedAt).toLocaleString()}).</span>
+          <span>
+            Restored the flow you had not saved yet ({new Date(restored.savedAt).toLocaleString()}).
+          </span>
           <Button
             variant="secondary"
             size="sm"
@@ -132,10 +163,17 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
           </Button>
         </Notice>
       ) : null}
-      {channels.length === 0 ? <Notice tone="warning">No WhatsApp channel is set up yet. An admin adds channels in Settings.</Notice> : null}
+      {channels.length === 0 ? (
+        <Notice tone="warning">No WhatsApp channel is set up yet. An admin adds channels in Settings.</Notice>
+      ) : null}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <Field id="flow-channel" label="Channel" error={fieldErrors.channelId?.[0]} hint="The WhatsApp Business Account the flow belongs to.">
+        <Field
+          id="flow-channel"
+          label="Channel"
+          error={fieldErrors.channelId?.[0]}
+          hint="The WhatsApp Business Account the flow belongs to."
+        >
           <NativeSelect
             id="flow-channel"
             value={channelId}
@@ -159,7 +197,10 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
         <Button variant="secondary" onClick={() => replaceText(BLANK_FLOW_JSON, "a blank flow")}>
           <FilePlus2 aria-hidden className="size-4" /> Blank
         </Button>
-        <ExampleGallery examples={examples} onChoose={(example) => replaceText(example.flowJson, `the example “${example.title}”`)} />
+        <ExampleGallery
+          examples={examples}
+          onChoose={(example) => replaceText(example.flowJson, `the example “${example.title}”`)}
+        />
         <Button variant="secondary" onClick={() => fileInput.current?.click()}>
           <Upload aria-hidden className="size-4" /> Upload .json
         </Button>
@@ -186,7 +227,13 @@ export function CreateFlowForm({ channels, examples, previousVersion }: CreateFl
       ) : null}
       {fieldErrors.flowJson ? <Notice tone="error">{fieldErrors.flowJson.join(" ")}</Notice> : null}
 
-      <FlowWorkspace text={text} onTextChange={setTyped} externalEdit={externalEdit} live={live} onSave={create} />
+      <FlowWorkspace
+        text={text}
+        onTextChange={setTyped}
+        externalEdit={externalEdit}
+        live={live}
+        onSave={create}
+      />
     </div>
   );
 }

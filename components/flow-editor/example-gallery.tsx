@@ -6,10 +6,25 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
-export type GalleryExample = { slug: string; title: string; description: string; origin: string; version: string; screens: number; retired: boolean; flowJson: string };
+export type GalleryExample = {
+  slug: string;
+  title: string;
+  description: string;
+  origin: string;
+  version: string;
+  screens: number;
+  retired: boolean;
+  flowJson: string;
+};
 
 /** The corpus examples with a live thumbnail of their first screen; choosing one fills the editor. */
-export function ExampleGallery({ examples, onChoose }: { examples: GalleryExample[]; onChoose: (example: GalleryExample) => void }) {
+export function ExampleGallery({
+  examples,
+  onChoose,
+}: {
+  examples: GalleryExample[];
+  onChoose: (example: GalleryExample) => void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -32,13 +47,16 @@ export function ExampleGallery({ examples, onChoose }: { examples: GalleryExampl
                   onChoose(example);
                   setOpen(false);
                 }}
-                className="flex h-full w-full gap-3 rounded-lg border border-slate-200 p-3 text-left hover:border-brand-500 hover:bg-slate-50 focus:ring-2 focus:ring-brand-500/40 focus:outline-none"
+                className="hover:border-brand-500 focus:ring-brand-500/40 flex h-full w-full gap-3 rounded-lg border border-slate-200 p-3 text-left hover:bg-slate-50 focus:ring-2 focus:outline-none"
               >
                 <FlowThumbnail flowJson={example.flowJson} scale={0.25} />
                 <span className="flex min-w-0 flex-1 flex-col gap-1">
                   <span className="font-medium text-slate-900">{example.title}</span>
                   <span className="flex flex-wrap gap-1">
-                    <Badge tone={example.retired ? "amber" : "neutral"} title={example.retired ? "Versions below 5.1 can no longer be published" : undefined}>
+                    <Badge
+                      tone={example.retired ? "amber" : "neutral"}
+                      title={example.retired ? "Versions below 5.1 can no longer be published" : undefined}
+                    >
                       v{example.version}
                       {example.retired ? " · retired" : ""}
                     </Badge>
@@ -57,4 +75,3 @@ export function ExampleGallery({ examples, onChoose }: { examples: GalleryExampl
     </Dialog>
   );
 }
-

@@ -34,7 +34,16 @@ export type FlowCodeEditorProps = {
 const MARKER_OWNER = "flowport";
 
 /** Monaco for Flow JSON. Loaded with next/dynamic (ssr: false) so only the editing pages download it. */
-export default function FlowCodeEditor({ value, onChange, externalEdit, version, markers, readOnly = false, onSave, onReady }: FlowCodeEditorProps) {
+export default function FlowCodeEditor({
+  value,
+  onChange,
+  externalEdit,
+  version,
+  markers,
+  readOnly = false,
+  onSave,
+  onReady,
+}: FlowCodeEditorProps) {
   const editorRef = useRef<StandaloneEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
   // Monaco keeps the callbacks it was given at mount: read the latest through refs.

@@ -13,7 +13,14 @@ import type { FlowStatus } from "@/lib/generated/prisma/enums";
 import { PublishDialog } from "./publish-dialog";
 
 export type FlowDetailActionsProps = {
-  flow: { id: string; name: string; status: FlowStatus; templateCount: number; approvedTemplateCount: number; publishBlockers: string[] };
+  flow: {
+    id: string;
+    name: string;
+    status: FlowStatus;
+    templateCount: number;
+    approvedTemplateCount: number;
+    publishBlockers: string[];
+  };
   permissions: { write: boolean; publish: boolean; delete: boolean; responses: boolean };
 };
 
@@ -83,15 +90,20 @@ export function FlowDetailActions({ flow, permissions }: FlowDetailActionsProps)
           <p>A deprecated flow is no longer recommended for new messages. This cannot be undone.</p>
           {flow.approvedTemplateCount > 0 ? (
             <Notice tone="warning">
-              {flow.approvedTemplateCount} approved {flow.approvedTemplateCount === 1 ? "template still uses" : "templates still use"} this flow. Create them
-              again against a new version so customers keep getting a current flow.
+              {flow.approvedTemplateCount} approved{" "}
+              {flow.approvedTemplateCount === 1 ? "template still uses" : "templates still use"} this flow.
+              Create them again against a new version so customers keep getting a current flow.
             </Notice>
           ) : null}
         </ConfirmDialog>
       ) : null}
       {draft && permissions.delete ? (
         flow.templateCount > 0 ? (
-          <Button variant="secondary" disabled title={`Used by ${flow.templateCount} template(s): remove them first.`}>
+          <Button
+            variant="secondary"
+            disabled
+            title={`Used by ${flow.templateCount} template(s): remove them first.`}
+          >
             <Trash2 aria-hidden className="size-4" /> Delete
           </Button>
         ) : (
@@ -110,7 +122,10 @@ export function FlowDetailActions({ flow, permissions }: FlowDetailActionsProps)
               router.push("/flows");
             }}
           >
-            <p>Deletion is permanent and cannot be undone: the draft is removed at 8x8 and here, with its history.</p>
+            <p>
+              Deletion is permanent and cannot be undone: the draft is removed at 8x8 and here, with its
+              history.
+            </p>
           </ConfirmDialog>
         )
       ) : null}

@@ -20,7 +20,12 @@ export function FlowDetailsFields({
 }) {
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Field id="flow-name" label="Flow name" error={errors.name?.[0]} hint="Descriptive name for internal reference (e.g. “Home Service Appointment Booking”).">
+      <Field
+        id="flow-name"
+        label="Flow name"
+        error={errors.name?.[0]}
+        hint="Descriptive name for internal reference (e.g. “Home Service Appointment Booking”)."
+      >
         <Input
           id="flow-name"
           value={value.name}
@@ -30,7 +35,12 @@ export function FlowDetailsFields({
           onChange={(event) => onChange({ ...value, name: event.target.value })}
         />
       </Field>
-      <Field id="flow-endpoint" label="Endpoint URI (optional)" error={errors.endpointUri?.[0]} hint="https only. Receives data_exchange requests and flow completion data.">
+      <Field
+        id="flow-endpoint"
+        label="Endpoint URI (optional)"
+        error={errors.endpointUri?.[0]}
+        hint="https only. Receives data_exchange requests and flow completion data."
+      >
         <Input
           id="flow-endpoint"
           type="url"
@@ -43,7 +53,12 @@ export function FlowDetailsFields({
         />
       </Field>
       <div className="md:col-span-2">
-        <CategoryPicker value={value.categories} onChange={(categories) => onChange({ ...value, categories })} disabled={disabled} error={errors.categories?.[0]} />
+        <CategoryPicker
+          value={value.categories}
+          onChange={(categories) => onChange({ ...value, categories })}
+          disabled={disabled}
+          error={errors.categories?.[0]}
+        />
       </div>
     </div>
   );

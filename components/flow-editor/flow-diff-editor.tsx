@@ -14,7 +14,15 @@ export default function FlowDiffEditor({ original, modified }: { original: strin
       modifiedModelPath="current.json"
       loading={<EditorLoading />}
       height="100%"
-      options={{ readOnly: true, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, fontSize: 12, scrollBeyondLastLine: false, automaticLayout: true }}
+      options={{
+        readOnly: true,
+        originalEditable: false,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        fontSize: 12,
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+      }}
     />
   );
 }

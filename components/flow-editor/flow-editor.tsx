@@ -17,21 +17,38 @@ import type { FlowJsonProblem } from "@/lib/flow-json";
 import { FlowDetailsFields, type FlowDetailsValue } from "./flow-details-fields";
 import { FlowWorkspace } from "./flow-workspace";
 import { HistoryButton, HistoryDialog, historyKeys } from "./history-dialog";
-import { clearLocalDraft, localDraftKey, readLocalDraft, writeLocalDraft, type LocalDraft } from "./local-draft";
+import {
+  clearLocalDraft,
+  localDraftKey,
+  readLocalDraft,
+  writeLocalDraft,
+  type LocalDraft,
+} from "./local-draft";
 import { PublishDialog } from "./publish-dialog";
 import { useEditorText } from "./use-editor-text";
 import { useLiveValidation } from "./use-live-validation";
 import { useUnsavedChangesGuard } from "./use-unsaved-changes-guard";
 
-type SavedState = { revision: number; flowJson: string; details: FlowDetailsValue; remoteProblems: FlowJsonProblem[] };
+type SavedState = {
+  revision: number;
+  flowJson: string;
+  details: FlowDetailsValue;
+  remoteProblems: FlowJsonProblem[];
+};
 
 export type FlowEditorProps = { flow: EditableFlow; canWrite: boolean; canPublish: boolean };
 
 const sameDetails = (a: FlowDetailsValue, b: FlowDetailsValue) =>
-  a.name === b.name && a.endpointUri.trim() === b.endpointUri.trim() && [...a.categories].sort().join() === [...b.categories].sort().join();
+  a.name === b.name &&
+  a.endpointUri.trim() === b.endpointUri.trim() &&
+  [...a.categories].sort().join() === [...b.categories].sort().join();
 
 function detailsOf(flow: EditableFlow): FlowDetailsValue {
-  return { name: flow.name, categories: flow.categories.length > 0 ? flow.categories : ["OTHER"], endpointUri: flow.endpointUri ?? "" };
+  return {
+    name: flow.name,
+    categories: flow.categories.length > 0 ? flow.categories : ["OTHER"],
+    endpointUri: flow.endpointUri ?? "",
+  };
 }
 
 /** An unsaved copy from an earlier visit, if it differs from what the server has. */
@@ -51,14 +68,31 @@ export function FlowEditor({ flow, canWrite, canPublish }: FlowEditorProps) {
   const editable = canWrite && flow.status === "DRAFT";
   const draftKey = localDraftKey(flow.id);
   const [restored] = useState(() => initialDraft(flow, editable));
-  const [saved, setSaved] = useState<SavedState>({ revision: flow.revision, flowJson: flow.flowJson, details: detailsOf(flow), remoteProblems: flow.remoteProblems });
-  const { text, externalEdit, setTyped, replace: replaceText } = useEditorText(restored?.flowJson ?? flow.flowJson);
-  const [details, setDetails] = useState<FlowDetailsValue>(restored ? { name: restored.name, categories: restored.categories, endpointUri: restored.endpointUri } : detailsOf(flow));
+  const [saved, setSaved] = useState<SavedState>({
+    revision: flow.revision,
+    flowJson: flow.flowJson,
+    details: detailsOf(flow),
+    remoteProblems: flow.remoteProblems,
+  });
+  const {
+    text,
+    externalEdit,
+    setTyped,
+    replace: replaceText,
+  } = useEditorText(restored?.flowJson ?? flow.flowJson);
+  const [details, setDetails] = useState<FlowDetailsValue>(
+    restored
+      ? { name: restored.name, categories: restored.categories, endpointUri: restored.endpointUri }
+      : detailsOf(flow),
+  );
   const [showRestoredNotice, setShowRestoredNotice] = useState(restored !== null);
   const [restoredFromRevision, setRestoredFromRevision] = useState<number | undefined>();
   const [failure, setFailure] = useState<{ kind: "conflict" | "error"; message: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [history, setHistory] = useState<{ open: boolean; revision: number | null }>({ open: false, revision: null });
+  const [history, setHistory] = useState<{ open: boolean; revision: number | null }>({
+    open: false,
+    revision: null,
+  });
   const [saving, startSaving] = useTransition();
 
   const dirty = text !== saved.flowJson || !sameDetails(details, saved.details);
@@ -77,7 +111,10 @@ export function FlowEditor({ flow, canWrite, canPublish }: FlowEditorProps) {
       clearLocalDraft(draftKey);
       return;
     }
-    const timer = setTimeout(() => writeLocalDraft(draftKey, { flowJson: text, ...details, baseRevision: saved.revision }), 400);
+    const timer = setTimeout(
+      () => writeLocalDraft(draftKey, { flowJson: text, ...details, baseRevision: saved.revision }),
+      400,
+    );
     return () => clearTimeout(timer);
   }, [editable, dirty, draftKey, text, details, saved.revision]);
 
@@ -89,10 +126,20 @@ export function FlowEditor({ flow, canWrite, canPublish }: FlowEditorProps) {
       // The safety copy is written now, not after the debounce: the request may fail or the tab may close.
       writeLocalDraft(draftKey, { flowJson: text, ...details, baseRevision });
       startSaving(async () => {
-        const result = await saveFlowAction({ flowId: flow.id, baseRevision, flowJson: text, ...details, categories: details.categories as FlowCategory[], restoredFromRevision });
+        const result = await saveFlowAction({
+          flowId: flow.id,
+          baseRevision,
+          flowJson: text,
+          ...details,
+          categories: details.categories as FlowCategory[],
+          restoredFromRevision,
+        });
         if (!result.ok) {
           setFieldErrors(result.error.fieldErrors ?? {});
-          setFailure({ kind: result.error.code === "stale_revision" ? "conflict" : "error", message: result.error.message });
+          setFailure({
+            kind: result.error.code === "stale_revision" ? "conflict" : "error",
+            message: result.error.message,
+          });
           return;
         }
         const { revision, validationErrors } = result.data;
@@ -101,12 +148,26 @@ export function FlowEditor({ flow, canWrite, canPublish }: FlowEditorProps) {
         setShowRestoredNotice(false);
         clearLocalDraft(draftKey);
         void queryClient.invalidateQueries({ queryKey: historyKeys.list(flow.id) });
-        if (validationErrors.length > 0) toast.warning(`Saved revision ${revision}. 8x8 reported ${validationErrors.length} validation ${validationErrors.length === 1 ? "error" : "errors"}.`);
+        if (validationErrors.length > 0)
+          toast.warning(
+            `Saved revision ${revision}. 8x8 reported ${validationErrors.length} validation ${validationErrors.length === 1 ? "error" : "errors"}.`,
+          );
         else toast.success(`Saved revision ${revision}.`);
         router.refresh();
       });
     },
-    [editable, saving, draftKey, text, details, flow.id, restoredFromRevision, saved.revision, queryClient, router],
+    [
+      editable,
+      saving,
+      draftKey,
+      text,
+      details,
+      flow.id,
+      restoredFromRevision,
+      saved.revision,
+      queryClient,
+      router,
+    ],
   );
 
   // Ctrl/Cmd+S anywhere on the page (Monaco handles it itself while focused).
@@ -164,8 +225,12 @@ export function FlowEditor({ flow, canWrite, canPublish }: FlowEditorProps) {
       {showRestoredNotice && restored ? (
         <Notice tone="warning" className="flex flex-wrap items-center gap-3">
           <span>
-            Restored your unsaved changes from {formatDistanceToNow(new Date(restored.savedAt), { addSuffix: true })}
-            {restored.baseRevision !== null && restored.baseRevision !== flow.revision ? ` (made on revision ${restored.baseRevision}; the flow is now at revision ${flow.revision})` : ""}.
+            Restored your unsaved changes from{" "}
+            {formatDistanceToNow(new Date(restored.savedAt), { addSuffix: true })}
+            {restored.baseRevision !== null && restored.baseRevision !== flow.revision
+              ? ` (made on revision ${restored.baseRevision}; the flow is now at revision ${flow.revision})`
+              : ""}
+            .
           </span>
           <Button
             variant="secondary"

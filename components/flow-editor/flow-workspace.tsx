@@ -12,7 +12,10 @@ import { ProblemsList } from "./problems-list";
 import { collectProblems, toMarkers } from "./problems";
 
 // Monaco is only downloaded where Flow JSON is edited, never server-rendered.
-const FlowCodeEditor = dynamic(() => import("./flow-code-editor"), { ssr: false, loading: () => <EditorLoading /> });
+const FlowCodeEditor = dynamic(() => import("./flow-code-editor"), {
+  ssr: false,
+  loading: () => <EditorLoading />,
+});
 
 export type FlowWorkspaceProps = {
   text: string;
@@ -30,7 +33,16 @@ export type FlowWorkspaceProps = {
 };
 
 /** Monaco with live markers and a problems list, and beside it the phone preview updating as one types. */
-export function FlowWorkspace({ text, onTextChange, externalEdit, live, readOnly = false, remoteProblems = [], onSave, editorActions }: FlowWorkspaceProps) {
+export function FlowWorkspace({
+  text,
+  onTextChange,
+  externalEdit,
+  live,
+  readOnly = false,
+  remoteProblems = [],
+  onSave,
+  editorActions,
+}: FlowWorkspaceProps) {
   const editorRef = useRef<CodeEditorHandle | null>(null);
   const { validation, validatedText, pending } = live;
   const problems = useMemo(() => collectProblems(validation, remoteProblems), [validation, remoteProblems]);
@@ -51,7 +63,12 @@ export function FlowWorkspace({ text, onTextChange, externalEdit, live, readOnly
           <div className="ml-auto flex items-center gap-1">
             {editorActions}
             {!readOnly ? (
-              <Button variant="ghost" size="sm" onClick={() => editorRef.current?.format()} title="Format (Shift+Alt+F)">
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => editorRef.current?.format()}
+                title="Format (Shift+Alt+F)"
+              >
                 <WandSparkles aria-hidden className="size-4" /> Format
               </Button>
             ) : null}
@@ -78,7 +95,12 @@ export function FlowWorkspace({ text, onTextChange, externalEdit, live, readOnly
       <div className="flex flex-col items-center gap-3">
         <div className="flex w-full items-center justify-between">
           <span className="text-xs font-medium tracking-wide text-slate-500 uppercase">Live preview</span>
-          <Button variant="secondary" size="sm" onClick={() => setRun((current) => ({ key: current.key + 1, text }))} title="Restart the preview at the first screen">
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setRun((current) => ({ key: current.key + 1, text }))}
+            title="Restart the preview at the first screen"
+          >
             <Play aria-hidden className="size-4" /> Run
           </Button>
         </div>

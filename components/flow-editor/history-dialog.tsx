@@ -12,7 +12,10 @@ import { getFlowRevisionAction, listFlowRevisionsAction } from "@/lib/actions/au
 import type { ActionResult } from "@/lib/actions/define-action";
 import { EditorLoading } from "./editor-loading";
 
-const FlowDiffEditor = dynamic(() => import("./flow-diff-editor"), { ssr: false, loading: () => <EditorLoading /> });
+const FlowDiffEditor = dynamic(() => import("./flow-diff-editor"), {
+  ssr: false,
+  loading: () => <EditorLoading />,
+});
 
 export const historyKeys = {
   list: (flowId: string) => ["flow-revisions", flowId] as const,
@@ -37,9 +40,22 @@ export type HistoryDialogProps = {
 };
 
 /** Every saved revision, a side-by-side diff against the editor's text, and "restore into editor". */
-export function HistoryDialog({ flowId, open, onOpenChange, currentText, initialRevision, canRestore, onRestore }: HistoryDialogProps) {
+export function HistoryDialog({
+  flowId,
+  open,
+  onOpenChange,
+  currentText,
+  initialRevision,
+  canRestore,
+  onRestore,
+}: HistoryDialogProps) {
   const [picked, setPicked] = useState<number | null>(null);
-  const revisions = useQuery({ queryKey: historyKeys.list(flowId), queryFn: () => unwrap(listFlowRevisionsAction({ flowId })), enabled: open, staleTime: 0 });
+  const revisions = useQuery({
+    queryKey: historyKeys.list(flowId),
+    queryFn: () => unwrap(listFlowRevisionsAction({ flowId })),
+    enabled: open,
+    staleTime: 0,
+  });
   const selected = picked ?? initialRevision ?? revisions.data?.[0]?.number ?? null;
   const revision = useQuery({
     queryKey: historyKeys.revision(flowId, selected ?? -1),
@@ -77,13 +93,19 @@ export function HistoryDialog({ flowId, open, onOpenChange, currentText, initial
                   aria-current={item.number === selected ? "true" : undefined}
                   className={cn(
                     "w-full rounded-md border px-3 py-2 text-left text-sm",
-                    item.number === selected ? "border-brand-600 bg-brand-50" : "border-slate-200 hover:bg-slate-50",
+                    item.number === selected
+                      ? "border-brand-600 bg-brand-50"
+                      : "border-slate-200 hover:bg-slate-50",
                   )}
                 >
                   <span className="block font-medium text-slate-900">Revision {item.number}</span>
                   <span className="block text-xs text-slate-600">{item.authorEmail ?? "unknown author"}</span>
-                  <span className="block text-xs text-slate-500" title={new Date(item.createdAt).toLocaleString()}>
-                    {formatDistanceToNow(new Date(item.createdAt), { addSuffix: true })} · {(item.characters / 1000).toFixed(1)} KB
+                  <span
+                    className="block text-xs text-slate-500"
+                    title={new Date(item.createdAt).toLocaleString()}
+                  >
+                    {formatDistanceToNow(new Date(item.createdAt), { addSuffix: true })} ·{" "}
+                    {(item.characters / 1000).toFixed(1)} KB
                   </span>
                 </button>
               </li>
@@ -91,7 +113,9 @@ export function HistoryDialog({ flowId, open, onOpenChange, currentText, initial
           </ol>
           <div className="flex min-w-0 flex-1 flex-col gap-2">
             <div className="flex items-center gap-2 text-sm">
-              <span className="font-medium text-slate-700">{selected !== null ? `Revision ${selected}` : "No revision"}</span>
+              <span className="font-medium text-slate-700">
+                {selected !== null ? `Revision ${selected}` : "No revision"}
+              </span>
               <span className="text-slate-400">→</span>
               <span className="font-medium text-slate-700">Editor</span>
               {canRestore ? (
@@ -110,9 +134,16 @@ export function HistoryDialog({ flowId, open, onOpenChange, currentText, initial
                 </Button>
               ) : null}
             </div>
-            <div className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200" data-testid="history-diff">
+            <div
+              className="min-h-0 flex-1 overflow-hidden rounded-md border border-slate-200"
+              data-testid="history-diff"
+            >
               {revision.error ? <Notice tone="error">{revision.error.message}</Notice> : null}
-              {revision.data ? <FlowDiffEditor original={revision.data.flowJson} modified={currentText} /> : <EditorLoading />}
+              {revision.data ? (
+                <FlowDiffEditor original={revision.data.flowJson} modified={currentText} />
+              ) : (
+                <EditorLoading />
+              )}
             </div>
           </div>
         </div>

@@ -10,5 +10,11 @@ const loading = () => (
   </div>
 );
 
-export const FlowEditorIsland = dynamic(() => import("./flow-editor").then((m) => m.FlowEditor), { ssr: false, loading });
-export const CreateFlowIsland = dynamic(() => import("./create-flow-form").then((m) => m.CreateFlowForm), { ssr: false, loading });
+export const FlowEditorIsland = dynamic(() => import("./flow-editor").then((m) => m.FlowEditor), {
+  ssr: false,
+  loading,
+});
+export const CreateFlowIsland = dynamic(() => import("./create-flow-form").then((m) => m.CreateFlowForm), {
+  ssr: false,
+  loading,
+});

@@ -29,7 +29,9 @@ export function readLocalDraft(key: string): LocalDraft | null {
     return {
       flowJson: value.flowJson,
       name: typeof value.name === "string" ? value.name : "",
-      categories: Array.isArray(value.categories) ? value.categories.filter((c): c is string => typeof c === "string") : [],
+      categories: Array.isArray(value.categories)
+        ? value.categories.filter((c): c is string => typeof c === "string")
+        : [],
       endpointUri: typeof value.endpointUri === "string" ? value.endpointUri : "",
       baseRevision: typeof value.baseRevision === "number" ? value.baseRevision : null,
       savedAt: value.savedAt,

@@ -13,11 +13,19 @@ export const FLOW_MODEL_PATH = "flow.json";
  * validator is the one source of markers, so the problems list and the editor never disagree.
  */
 export function configureFlowJsonLanguage(monaco: Monaco, version: string): void {
-  const json = monaco.json?.jsonDefaults ?? (monaco.languages.json as unknown as { jsonDefaults?: Monaco["json"]["jsonDefaults"] }).jsonDefaults;
+  const json =
+    monaco.json?.jsonDefaults ??
+    (monaco.languages.json as unknown as { jsonDefaults?: Monaco["json"]["jsonDefaults"] }).jsonDefaults;
   json?.setDiagnosticsOptions({
     validate: false,
     allowComments: false,
     enableSchemaRequest: false,
-    schemas: [{ uri: `https://flowport.local/schemas/flow-json-${version}.json`, fileMatch: [FLOW_MODEL_PATH, `**/${FLOW_MODEL_PATH}`], schema: getFlowJsonSchema(version) }],
+    schemas: [
+      {
+        uri: `https://flowport.local/schemas/flow-json-${version}.json`,
+        fileMatch: [FLOW_MODEL_PATH, `**/${FLOW_MODEL_PATH}`],
+        schema: getFlowJsonSchema(version),
+      },
+    ],
   });
 }

@@ -4,7 +4,15 @@ import { cn } from "@/components/ui/cn";
 import type { EditorProblem } from "./problems";
 
 /** The problems under the editor: each row jumps to its line and column. */
-export function ProblemsList({ problems, onJump, pending }: { problems: EditorProblem[]; onJump: (line: number, column: number) => void; pending?: boolean }) {
+export function ProblemsList({
+  problems,
+  onJump,
+  pending,
+}: {
+  problems: EditorProblem[];
+  onJump: (line: number, column: number) => void;
+  pending?: boolean;
+}) {
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   return (
@@ -16,7 +24,8 @@ export function ProblemsList({ problems, onJump, pending }: { problems: EditorPr
             <XCircle aria-hidden className="size-3.5" /> {errors} {errors === 1 ? "error" : "errors"}
           </span>
           <span className={cn("flex items-center gap-1", warnings > 0 && "text-amber-700")}>
-            <AlertTriangle aria-hidden className="size-3.5" /> {warnings} {warnings === 1 ? "warning" : "warnings"}
+            <AlertTriangle aria-hidden className="size-3.5" /> {warnings}{" "}
+            {warnings === 1 ? "warning" : "warnings"}
           </span>
         </span>
         {pending ? <span className="text-slate-400">checking…</span> : null}
@@ -41,7 +50,11 @@ export function ProblemsList({ problems, onJump, pending }: { problems: EditorPr
                   <AlertTriangle aria-label="Warning" className="mt-0.5 size-4 shrink-0 text-amber-600" />
                 )}
                 <span className="min-w-0 flex-1 text-slate-800">
-                  {problem.source === "8x8" ? <span className="mr-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-600">8x8</span> : null}
+                  {problem.source === "8x8" ? (
+                    <span className="mr-1 rounded bg-slate-100 px-1 text-xs font-medium text-slate-600">
+                      8x8
+                    </span>
+                  ) : null}
                   {problem.message}
                 </span>
                 <span className="shrink-0 font-mono text-xs text-slate-500">

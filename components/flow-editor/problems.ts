@@ -1,4 +1,9 @@
-import { toEditorMarkers, type EditorMarker, type FlowJsonProblem, type ValidationResult } from "@/lib/flow-json";
+import {
+  toEditorMarkers,
+  type EditorMarker,
+  type FlowJsonProblem,
+  type ValidationResult,
+} from "@/lib/flow-json";
 
 /** One row of the problems list: a local finding or one of 8x8's validationErrors. */
 export type EditorProblem = {
@@ -11,7 +16,11 @@ export type EditorProblem = {
   path: string | null;
 };
 
-function toProblem(problem: FlowJsonProblem, severity: EditorProblem["severity"], source: EditorProblem["source"]): EditorProblem {
+function toProblem(
+  problem: FlowJsonProblem,
+  severity: EditorProblem["severity"],
+  source: EditorProblem["source"],
+): EditorProblem {
   return {
     severity,
     source,
@@ -27,16 +36,28 @@ function toProblem(problem: FlowJsonProblem, severity: EditorProblem["severity"]
  * Local errors and warnings plus 8x8's validationErrors. 8x8's positions refer to the text it stored,
  * so they are shown only while the editor holds exactly that text.
  */
-export function collectProblems(local: Pick<ValidationResult, "errors" | "warnings">, remote: FlowJsonProblem[]): EditorProblem[] {
+export function collectProblems(
+  local: Pick<ValidationResult, "errors" | "warnings">,
+  remote: FlowJsonProblem[],
+): EditorProblem[] {
   const problems = [
     ...local.errors.map((p) => toProblem(p, "error", "flowport")),
     ...remote.map((p) => toProblem(p, "error", "8x8")),
     ...local.warnings.map((p) => toProblem(p, "warning", "flowport")),
   ];
-  return problems.sort((a, b) => (a.severity === b.severity ? a.line - b.line || a.column - b.column : a.severity === "error" ? -1 : 1));
+  return problems.sort((a, b) =>
+    a.severity === b.severity ? a.line - b.line || a.column - b.column : a.severity === "error" ? -1 : 1,
+  );
 }
 
-export function toMarkers(local: Pick<ValidationResult, "errors" | "warnings">, remote: FlowJsonProblem[]): EditorMarker[] {
-  const remoteMarkers = toEditorMarkers({ errors: remote, warnings: [] }).map((marker) => ({ ...marker, source: "8x8", message: `8x8: ${marker.message}` }));
+export function toMarkers(
+  local: Pick<ValidationResult, "errors" | "warnings">,
+  remote: FlowJsonProblem[],
+): EditorMarker[] {
+  const remoteMarkers = toEditorMarkers({ errors: remote, warnings: [] }).map((marker) => ({
+    ...marker,
+    source: "8x8",
+    message: `8x8: ${marker.message}`,
+  }));
   return [...toEditorMarkers(local), ...remoteMarkers];
 }

@@ -8,6 +8,9 @@ import { useCallback, useState } from "react";
 export function useEditorText(initial: string) {
   const [state, setState] = useState({ text: initial, externalEdit: 0 });
   const setTyped = useCallback((text: string) => setState((current) => ({ ...current, text })), []);
-  const replace = useCallback((text: string) => setState((current) => ({ text, externalEdit: current.externalEdit + 1 })), []);
+  const replace = useCallback(
+    (text: string) => setState((current) => ({ text, externalEdit: current.externalEdit + 1 })),
+    [],
+  );
   return { text: state.text, externalEdit: state.externalEdit, setTyped, replace };
 }

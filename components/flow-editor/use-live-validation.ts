@@ -6,8 +6,14 @@ import { useDebouncedValue } from "./use-debounced-value";
 const VALIDATE_DELAY_MS = 250;
 
 /** The validator's result for the text once typing pauses; `pending` while it lags behind. */
-export function useLiveValidation(text: string, hasEndpoint: boolean): { validation: ValidationResult; validatedText: string; pending: boolean } {
+export function useLiveValidation(
+  text: string,
+  hasEndpoint: boolean,
+): { validation: ValidationResult; validatedText: string; pending: boolean } {
   const validatedText = useDebouncedValue(text, VALIDATE_DELAY_MS);
-  const validation = useMemo(() => validateFlowJson(validatedText, { hasEndpoint }), [validatedText, hasEndpoint]);
+  const validation = useMemo(
+    () => validateFlowJson(validatedText, { hasEndpoint }),
+    [validatedText, hasEndpoint],
+  );
   return { validation, validatedText, pending: validatedText !== text };
 }

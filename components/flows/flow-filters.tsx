@@ -67,14 +67,26 @@ export function FlowFilters({ counts }: { counts: Record<string, number> }) {
           className="pl-9"
         />
       </div>
-      <NativeSelect aria-label="Filter by status" value={params.get("status") ?? ""} onChange={(event) => update({ status: event.target.value })} className="w-48">
+      <NativeSelect
+        aria-label="Filter by status"
+        value={params.get("status") ?? ""}
+        onChange={(event) => update({ status: event.target.value })}
+        className="w-48"
+      >
         {STATUSES.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label} ({s.value ? (counts[s.value] ?? 0) : total})
           </option>
         ))}
       </NativeSelect>
-      <NativeSelect aria-label="Sort flows" value={params.get("sort") ?? "updated_desc"} onChange={(event) => update({ sort: event.target.value === "updated_desc" ? "" : event.target.value })} className="w-56">
+      <NativeSelect
+        aria-label="Sort flows"
+        value={params.get("sort") ?? "updated_desc"}
+        onChange={(event) =>
+          update({ sort: event.target.value === "updated_desc" ? "" : event.target.value })
+        }
+        className="w-56"
+      >
         {SORTS.map((s) => (
           <option key={s.value} value={s.value}>
             {s.label}

@@ -8,7 +8,13 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Table, Td, Th } from "@/components/ui/table";
 import { deleteFlowAction, deprecateFlowAction } from "@/lib/actions/flows";
 import { FlowStatusBadge } from "./flow-status-badge";
@@ -28,13 +34,26 @@ export type FlowTableRow = {
 };
 
 /** What the signed-in role may do at all; the status rules come per row. */
-export type FlowTablePermissions = { write: boolean; delete: boolean; deprecate: boolean; preview: boolean; responses: boolean };
+export type FlowTablePermissions = {
+  write: boolean;
+  delete: boolean;
+  deprecate: boolean;
+  preview: boolean;
+  responses: boolean;
+};
 
-const humanCategory = (category: string) => category.charAt(0) + category.slice(1).toLowerCase().replace(/_/g, " ");
+const humanCategory = (category: string) =>
+  category.charAt(0) + category.slice(1).toLowerCase().replace(/_/g, " ");
 
 type Pending = { kind: "delete" | "deprecate"; row: FlowTableRow } | null;
 
-export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permissions: FlowTablePermissions }) {
+export function FlowTable({
+  rows,
+  permissions,
+}: {
+  rows: FlowTableRow[];
+  permissions: FlowTablePermissions;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending>(null);
   const [working, startWork] = useTransition();
@@ -43,7 +62,10 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
     if (!pending) return;
     const { kind, row } = pending;
     startWork(async () => {
-      const result = kind === "delete" ? await deleteFlowAction({ flowId: row.id }) : await deprecateFlowAction({ flowId: row.id });
+      const result =
+        kind === "delete"
+          ? await deleteFlowAction({ flowId: row.id })
+          : await deprecateFlowAction({ flowId: row.id });
       if (result.ok) {
         toast.success(kind === "delete" ? `"${row.name}" was deleted.` : `"${row.name}" is now deprecated.`);
         setPending(null);
@@ -70,9 +92,18 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-testid="flow-row" data-flow-name={row.name} data-flow-status={row.status} className="hover:bg-slate-50/60">
+            <tr
+              key={row.id}
+              data-testid="flow-row"
+              data-flow-name={row.name}
+              data-flow-status={row.status}
+              className="hover:bg-slate-50/60"
+            >
               <Td>
-                <Link href={`/flows/${row.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/flows/${row.id}`}
+                  className="hover:text-brand-700 font-medium text-slate-900 hover:underline"
+                >
                   {row.name}
                 </Link>
                 <div className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-500">
@@ -81,7 +112,9 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
                       {row.validationErrorCount} validation error{row.validationErrorCount > 1 ? "s" : ""}
                     </span>
                   ) : null}
-                  {row.usedByTemplates.length > 0 ? <span>Used by {row.usedByTemplates.join(", ")}</span> : null}
+                  {row.usedByTemplates.length > 0 ? (
+                    <span>Used by {row.usedByTemplates.join(", ")}</span>
+                  ) : null}
                 </div>
               </Td>
               <Td>
@@ -93,7 +126,10 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
                 ) : (
                   <div className="flex flex-wrap gap-1">
                     {row.categories.map((category) => (
-                      <span key={category} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                      <span
+                        key={category}
+                        className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700"
+                      >
                         {humanCategory(category)}
                       </span>
                     ))}
@@ -116,7 +152,9 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
       <Dialog open={pending !== null} onOpenChange={(open) => (open ? null : setPending(null))}>
         {pending ? (
           <DialogContent
-            title={pending.kind === "delete" ? `Delete "${pending.row.name}"?` : `Deprecate "${pending.row.name}"?`}
+            title={
+              pending.kind === "delete" ? `Delete "${pending.row.name}"?` : `Deprecate "${pending.row.name}"?`
+            }
             description={
               pending.kind === "delete"
                 ? "The draft is deleted at 8x8 and removed from Flowport. Deletion is permanent and cannot be undone."
@@ -125,7 +163,8 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
           >
             {pending.kind === "deprecate" && pending.row.usedByTemplates.length > 0 ? (
               <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                Templates still open this flow: {pending.row.usedByTemplates.join(", ")}. Point them at a new version.
+                Templates still open this flow: {pending.row.usedByTemplates.join(", ")}. Point them at a new
+                version.
               </p>
             ) : null}
             <div className="flex justify-end gap-2">
@@ -146,10 +185,20 @@ export function FlowTable({ rows, permissions }: { rows: FlowTableRow[]; permiss
 }
 
 function DisabledReason({ rule }: { rule: Rule }) {
-  return rule.allowed ? null : <span className="block text-xs font-normal text-slate-400">{rule.reason}</span>;
+  return rule.allowed ? null : (
+    <span className="block text-xs font-normal text-slate-400">{rule.reason}</span>
+  );
 }
 
-function RowMenu({ row, permissions, onAsk }: { row: FlowTableRow; permissions: FlowTablePermissions; onAsk: (kind: "delete" | "deprecate") => void }) {
+function RowMenu({
+  row,
+  permissions,
+  onAsk,
+}: {
+  row: FlowTableRow;
+  permissions: FlowTablePermissions;
+  onAsk: (kind: "delete" | "deprecate") => void;
+}) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -213,7 +262,9 @@ function RowMenu({ row, permissions, onAsk }: { row: FlowTableRow; permissions: 
             <DropdownMenuItem
               disabled={!row.rules.delete.allowed}
               onSelect={() => onAsk("delete")}
-              className={row.rules.delete.allowed ? "text-red-700 data-[highlighted]:bg-red-50" : "items-start"}
+              className={
+                row.rules.delete.allowed ? "text-red-700 data-[highlighted]:bg-red-50" : "items-start"
+              }
             >
               <Trash2 className={row.rules.delete.allowed ? "h-4 w-4" : "mt-0.5 h-4 w-4"} aria-hidden />
               <span>

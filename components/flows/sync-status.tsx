@@ -9,7 +9,11 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { refreshFlowsAction } from "@/lib/actions/flows";
 
-export type SyncState = { lastFlowSyncAt: string | null; lastSyncAttemptAt: string | null; lastSyncError: string | null };
+export type SyncState = {
+  lastFlowSyncAt: string | null;
+  lastSyncAttemptAt: string | null;
+  lastSyncError: string | null;
+};
 
 const POLL_MS = 1500;
 const POLL_LIMIT_MS = 45_000;
@@ -17,14 +21,25 @@ const POLL_LIMIT_MS = 45_000;
 function when(iso: string | null): { relative: string; absolute: string } {
   if (!iso) return { relative: "never", absolute: "never" };
   const date = new Date(iso);
-  return { relative: formatDistanceToNow(date, { addSuffix: true }), absolute: format(date, "d MMM yyyy, HH:mm:ss") };
+  return {
+    relative: formatDistanceToNow(date, { addSuffix: true }),
+    absolute: format(date, "d MMM yyyy, HH:mm:ss"),
+  };
 }
 
 /**
  * Shows how fresh the cached list is. While a background sync the page started is running it polls the channel's
  * sync state, and reloads the server data once the sync has finished; Refresh syncs now.
  */
-export function SyncStatus({ channelId, initial, syncQueued }: { channelId: string; initial: SyncState; syncQueued: boolean }) {
+export function SyncStatus({
+  channelId,
+  initial,
+  syncQueued,
+}: {
+  channelId: string;
+  initial: SyncState;
+  syncQueued: boolean;
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   // Stop waiting for a background sync after a while: it may have been dropped with its instance.
@@ -64,7 +79,11 @@ export function SyncStatus({ channelId, initial, syncQueued }: { channelId: stri
     },
     onSuccess: (result) => {
       const changes = result.added + result.updated + result.removed;
-      toast.success(changes === 0 ? "The list is up to date." : `Synced with 8x8: ${result.added} new, ${result.updated} changed, ${result.removed} removed.`);
+      toast.success(
+        changes === 0
+          ? "The list is up to date."
+          : `Synced with 8x8: ${result.added} new, ${result.updated} changed, ${result.removed} removed.`,
+      );
     },
     onError: (error) => toast.error(error.message),
     onSettled: async () => {
@@ -95,8 +114,8 @@ export function SyncStatus({ channelId, initial, syncQueued }: { channelId: stri
       {data.lastSyncError && !refresh.isPending ? (
         <Notice tone="warning">
           <span suppressHydrationWarning>
-            <strong>Last synced {synced.relative}, 8x8 API unreachable.</strong> {data.lastSyncError} You are seeing the copy Flowport keeps;
-            it updates when 8x8 answers again.
+            <strong>Last synced {synced.relative}, 8x8 API unreachable.</strong> {data.lastSyncError} You are
+            seeing the copy Flowport keeps; it updates when 8x8 answers again.
           </span>
         </Notice>
       ) : null}

@@ -28,9 +28,15 @@ export function ChatResult({ state }: { state: PreviewState }) {
           </p>
         </div>
       ) : (
-        <p className="mx-auto rounded-md bg-(--wa-bg) px-3 py-1.5 text-xs text-(--wa-muted) shadow-sm">The Flow was closed without a response.</p>
+        <p className="mx-auto rounded-md bg-(--wa-bg) px-3 py-1.5 text-xs text-(--wa-muted) shadow-sm">
+          The Flow was closed without a response.
+        </p>
       )}
-      <button type="button" onClick={() => dispatch({ type: "reset" })} className="mx-auto flex items-center gap-1.5 rounded-full bg-(--wa-bg) px-4 py-2 text-sm font-medium text-(--wa-link) shadow-sm">
+      <button
+        type="button"
+        onClick={() => dispatch({ type: "reset" })}
+        className="mx-auto flex items-center gap-1.5 rounded-full bg-(--wa-bg) px-4 py-2 text-sm font-medium text-(--wa-link) shadow-sm"
+      >
         <RotateCcw aria-hidden className="size-4" /> Open the Flow again
       </button>
     </div>

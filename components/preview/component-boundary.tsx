@@ -19,7 +19,8 @@ export class ComponentBoundary extends Component<Props, State> {
   }
 
   render() {
-    if (this.state.error) return <ErrorBox path={this.props.path} message={`Cannot render: ${this.state.error.message}`} />;
+    if (this.state.error)
+      return <ErrorBox path={this.props.path} message={`Cannot render: ${this.state.error.message}`} />;
     return this.props.children;
   }
 }

@@ -60,7 +60,14 @@ function DrawnComponent({ node }: { node: ComponentNode }) {
         data-component={node.type}
         data-path={node.path}
         data-findings={own.length || undefined}
-        className={own.length > 0 ? cn("-m-1 rounded-md p-1 outline-1 outline-dashed", hasError ? "outline-(--wa-error)" : "outline-amber-500") : undefined}
+        className={
+          own.length > 0
+            ? cn(
+                "-m-1 rounded-md p-1 outline-1 outline-dashed",
+                hasError ? "outline-(--wa-error)" : "outline-amber-500",
+              )
+            : undefined
+        }
       >
         <View node={node} />
         {own.length > 0 && (

@@ -9,7 +9,10 @@ import { isWithin, useFindings } from "./findings";
  */
 export function ErrorBox({ path, message }: { path: string; message: string }) {
   const { findings, onSelect } = useFindings();
-  const related = findings.filter((finding) => isWithin(finding.path, path) || (finding.path.includes(".layout.") && isWithin(path, finding.path)));
+  const related = findings.filter(
+    (finding) =>
+      isWithin(finding.path, path) || (finding.path.includes(".layout.") && isWithin(path, finding.path)),
+  );
   return (
     <div
       role="alert"

@@ -26,13 +26,25 @@ export function ExampleCard({ example, href }: { example: FlowExample; href: str
             {example.screens} {example.screens === 1 ? "screen" : "screens"}
           </Badge>
           {example.hasEndpoint && <Badge tone="violet">Endpoint</Badge>}
-          {example.retired && <Badge tone="amber" title="Meta no longer publishes Flow JSON below 5.1">Retired version</Badge>}
-          {!example.valid && <Badge tone="red" title={example.problems.join("\n")}>Invalid</Badge>}
+          {example.retired && (
+            <Badge tone="amber" title="Meta no longer publishes Flow JSON below 5.1">
+              Retired version
+            </Badge>
+          )}
+          {!example.valid && (
+            <Badge tone="red" title={example.problems.join("\n")}>
+              Invalid
+            </Badge>
+          )}
         </div>
         <p className="line-clamp-3 text-sm text-slate-600">{example.description}</p>
         <p className="mt-auto text-xs text-slate-500">
           <span className="font-medium text-slate-600">{example.origin.label}</span>
-          {example.origin.detail && <span className="block truncate" title={example.origin.detail}>{example.origin.detail}</span>}
+          {example.origin.detail && (
+            <span className="block truncate" title={example.origin.detail}>
+              {example.origin.detail}
+            </span>
+          )}
         </p>
       </div>
     </Link>

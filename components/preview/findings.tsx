@@ -19,7 +19,10 @@ export type PreviewValidation = { errors: FlowJsonProblem[]; warnings: FlowJsonP
 export function toFindings(validation: PreviewValidation | null | undefined): PreviewFinding[] {
   if (!validation) return [];
   const flatten = (problem: FlowJsonProblem, severity: PreviewFinding["severity"]): PreviewFinding[] => {
-    const pointers = problem.pointers.length > 0 ? problem.pointers : [{ path: "", lineStart: problem.lineStart, columnStart: problem.columnStart }];
+    const pointers =
+      problem.pointers.length > 0
+        ? problem.pointers
+        : [{ path: "", lineStart: problem.lineStart, columnStart: problem.columnStart }];
     return pointers.map((pointer) => ({
       code: problem.error,
       message: problem.message,
@@ -29,7 +32,10 @@ export function toFindings(validation: PreviewValidation | null | undefined): Pr
       column: pointer.columnStart,
     }));
   };
-  return [...validation.errors.flatMap((p) => flatten(p, "error")), ...validation.warnings.flatMap((p) => flatten(p, "warning"))];
+  return [
+    ...validation.errors.flatMap((p) => flatten(p, "error")),
+    ...validation.warnings.flatMap((p) => flatten(p, "warning")),
+  ];
 }
 
 /** `path` is `scope` or lies inside it (`scope.x`, `scope[0]`). */

@@ -49,23 +49,35 @@ export function FlowPreviewPage({
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           {backHref && (
-            <Link href={backHref} className="mb-1 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+            <Link
+              href={backHref}
+              className="mb-1 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+            >
               <ArrowLeft aria-hidden className="size-4" /> {backLabel}
             </Link>
           )}
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="truncate text-2xl font-semibold tracking-tight text-slate-900">{flowName}</h1>
-            <Badge tone={STATUS_TONES[status] ?? "neutral"}>{status.charAt(0) + status.slice(1).toLowerCase()}</Badge>
+            <Badge tone={STATUS_TONES[status] ?? "neutral"}>
+              {status.charAt(0) + status.slice(1).toLowerCase()}
+            </Badge>
             {result.version && <Badge tone="blue">Flow JSON {result.version}</Badge>}
-            {!result.valid && <Badge tone="red">{result.errors.length} validation {result.errors.length === 1 ? "error" : "errors"}</Badge>}
+            {!result.valid && (
+              <Badge tone="red">
+                {result.errors.length} validation {result.errors.length === 1 ? "error" : "errors"}
+              </Badge>
+            )}
           </div>
           <p className="mt-1 text-sm text-slate-600">
-            Walk through every screen as a customer would: required fields, validation, navigation and the submitted payload.
+            Walk through every screen as a customer would: required fields, validation, navigation and the
+            submitted payload.
           </p>
         </div>
         {actions && <div className="flex items-center gap-2">{actions}</div>}
       </div>
-      {(hostedPreview || refreshHostedPreviewAction) && <HostedPreviewLink preview={hostedPreview} refresh={refreshHostedPreviewAction} />}
+      {(hostedPreview || refreshHostedPreviewAction) && (
+        <HostedPreviewLink preview={hostedPreview} refresh={refreshHostedPreviewAction} />
+      )}
       <LiveFlowPreview
         flowJson={flowJson}
         validation={validation}

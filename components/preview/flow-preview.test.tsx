@@ -32,11 +32,18 @@ describe("FlowPreview", () => {
     fireEvent.change(email, { target: { value: "abc" } });
     fireEvent.blur(email);
     expect(screen.getByText("Enter a valid email address")).toBeTruthy();
-    expect(within(screen.getByTestId("preview-activity-log")).getByText(/email: Enter a valid email address/)).toBeTruthy();
+    expect(
+      within(screen.getByTestId("preview-activity-log")).getByText(/email: Enter a valid email address/),
+    ).toBeTruthy();
   });
 
   it("AT-PREV-3: finishing the component-reference example shows the submission payload", () => {
-    render(<FlowPreview flowJson={read("seed-examples/component-reference-contact-preferences.json")} flowToken="TOKEN" />);
+    render(
+      <FlowPreview
+        flowJson={read("seed-examples/component-reference-contact-preferences.json")}
+        flowToken="TOKEN"
+      />,
+    );
     fireEvent.change(screen.getByLabelText("Full Name"), { target: { value: "Jane Smith" } });
     fireEvent.change(screen.getByLabelText("Email Address"), { target: { value: "jane@example.com" } });
     fireEvent.change(screen.getByLabelText("Phone Number"), { target: { value: "+15551234567" } });
@@ -74,15 +81,35 @@ describe("FlowPreview", () => {
   it("answers a data_exchange from the endpoint panel", async () => {
     render(<FlowPreview flowJson={read("meta-examples/metadocs-7.2-routing-model-endpoint.json")} />);
     fireEvent.click(footerButton());
-    expect(screen.getByLabelText("Decrypted endpoint request").textContent).toContain('"action": "data_exchange"');
+    expect(screen.getByLabelText("Decrypted endpoint request").textContent).toContain(
+      '"action": "data_exchange"',
+    );
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Send response" })));
     expect(screen.getByTestId("preview-phone").getAttribute("data-screen")).toBe("MY_SECOND_SCREEN");
   });
 
   it("draws unknown components as an error box with the path", () => {
-    const flow = { version: "7.3", screens: [{ id: "A", title: "A", terminal: true, layout: { type: "SingleColumnLayout", children: [{ type: "Marquee" }, { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } }] } }] };
+    const flow = {
+      version: "7.3",
+      screens: [
+        {
+          id: "A",
+          title: "A",
+          terminal: true,
+          layout: {
+            type: "SingleColumnLayout",
+            children: [
+              { type: "Marquee" },
+              { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } },
+            ],
+          },
+        },
+      ],
+    };
     render(<FlowPreview flowJson={flow} />);
-    expect(screen.getByTestId("preview-error").getAttribute("data-path")).toBe("screens[0].layout.children[0].type");
+    expect(screen.getByTestId("preview-error").getAttribute("data-path")).toBe(
+      "screens[0].layout.children[0].type",
+    );
   });
 
   it("switches the phone theme", () => {
@@ -100,6 +127,8 @@ describe("FlowPreview", () => {
     render(<FlowPreview flowJson={read(file)} />);
     expect(screen.queryAllByTestId("preview-error")).toEqual([]);
     // The 6.1 CalendarPicker examples start with a data_exchange: their on-select-action runs on first render (§9.4).
-    expect(screen.getByTestId("preview-phone").getAttribute("data-status")).toMatch(/^(running|awaiting-endpoint)$/);
+    expect(screen.getByTestId("preview-phone").getAttribute("data-status")).toMatch(
+      /^(running|awaiting-endpoint)$/,
+    );
   });
 });

@@ -11,7 +11,15 @@ const PHONE_HEIGHT = 720;
 const ignoreEvents = () => {};
 
 /** The first screen of a Flow on a small, non-interactive phone (galleries, cards). */
-export function FlowThumbnail({ flowJson, scale = 0.5, theme = "light" }: { flowJson: string | object; scale?: number; theme?: PhoneTheme }) {
+export function FlowThumbnail({
+  flowJson,
+  scale = 0.5,
+  theme = "light",
+}: {
+  flowJson: string | object;
+  scale?: number;
+  theme?: PhoneTheme;
+}) {
   const state = useMemo(() => createPreviewSession(flowJson), [flowJson]);
   const screen = useMemo(() => resolveScreen(state), [state]);
   return (

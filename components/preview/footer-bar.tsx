@@ -20,7 +20,11 @@ export function FooterBar({ screen }: { screen: ResolvedScreen }) {
               <span>{text(footer.props["right-caption"])}</span>
             </div>
           )}
-          {footer.props["center-caption"] !== undefined && <div className="mb-1.5 text-center text-xs text-(--wa-muted)">{text(footer.props["center-caption"])}</div>}
+          {footer.props["center-caption"] !== undefined && (
+            <div className="mb-1.5 text-center text-xs text-(--wa-muted)">
+              {text(footer.props["center-caption"])}
+            </div>
+          )}
           <button
             type="button"
             data-testid="preview-footer-button"
@@ -29,7 +33,9 @@ export function FooterBar({ screen }: { screen: ResolvedScreen }) {
             onClick={() => dispatch({ type: "footer-pressed" })}
             className={cn(
               "h-11 w-full truncate rounded-full px-4 text-sm font-semibold transition-colors",
-              screen.footerEnabled ? "bg-(--wa-accent) text-(--wa-accent-fg) hover:brightness-95" : "bg-(--wa-disabled) text-(--wa-disabled-fg)",
+              screen.footerEnabled
+                ? "bg-(--wa-accent) text-(--wa-accent-fg) hover:brightness-95"
+                : "bg-(--wa-disabled) text-(--wa-disabled-fg)",
             )}
           >
             {busy ? "Loading…" : text(footer.props.label)}

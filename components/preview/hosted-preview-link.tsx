@@ -36,7 +36,10 @@ export function HostedPreviewLink({ preview, refresh }: Props) {
           href={current.url}
           target="_blank"
           rel="noopener noreferrer"
-          className={cn("flex items-center gap-1 font-medium", expired ? "text-slate-400 line-through" : "text-emerald-700 hover:underline")}
+          className={cn(
+            "flex items-center gap-1 font-medium",
+            expired ? "text-slate-400 line-through" : "text-emerald-700 hover:underline",
+          )}
         >
           Preview on the phone (Meta) <ExternalLink aria-hidden className="size-3.5" />
         </a>
@@ -46,7 +49,8 @@ export function HostedPreviewLink({ preview, refresh }: Props) {
       {current?.expiresAt && (
         // Server and browser may format in different time zones.
         <span className="text-xs text-slate-500" suppressHydrationWarning>
-          {expired ? "Expired" : "Expires"} {new Date(current.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+          {expired ? "Expired" : "Expires"}{" "}
+          {new Date(current.expiresAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
         </span>
       )}
       {refresh && (
@@ -56,7 +60,8 @@ export function HostedPreviewLink({ preview, refresh }: Props) {
           disabled={pending}
           className="flex items-center gap-1 rounded border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-50"
         >
-          <RefreshCw aria-hidden className={cn("size-3.5", pending && "animate-spin")} /> {pending ? "Refreshing…" : "Refresh preview"}
+          <RefreshCw aria-hidden className={cn("size-3.5", pending && "animate-spin")} />{" "}
+          {pending ? "Refreshing…" : "Refresh preview"}
         </button>
       )}
       {error && (

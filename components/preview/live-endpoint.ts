@@ -13,7 +13,10 @@ export function createLiveEndpointCall(target: LiveEndpointTarget): LiveEndpoint
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ ...target, request }),
     });
-    const body = (await answer.json().catch(() => null)) as { response?: unknown; error?: { message?: string; endpointStatus?: number | null; userMessage?: string | null } } | null;
+    const body = (await answer.json().catch(() => null)) as {
+      response?: unknown;
+      error?: { message?: string; endpointStatus?: number | null; userMessage?: string | null };
+    } | null;
     if (answer.ok && body && "response" in body) return { ok: true, response: body.response };
     return {
       ok: false,

@@ -11,12 +11,17 @@ type Props = Omit<FlowPreviewProps, "callEndpoint"> & {
 
 /** FlowPreview for server pages: functions cannot cross to the client, so the live call is built here. */
 export function LiveFlowPreview({ liveEndpoint, liveEndpointUnavailableReason, ...props }: Props) {
-  const callEndpoint = useMemo(() => (liveEndpoint ? createLiveEndpointCall(liveEndpoint) : undefined), [liveEndpoint]);
+  const callEndpoint = useMemo(
+    () => (liveEndpoint ? createLiveEndpointCall(liveEndpoint) : undefined),
+    [liveEndpoint],
+  );
   return (
     <FlowPreview
       {...props}
       callEndpoint={callEndpoint}
-      liveEndpointUnavailableReason={liveEndpointUnavailableReason ?? "This flow has no endpoint URI: answer each request by hand above."}
+      liveEndpointUnavailableReason={
+        liveEndpointUnavailableReason ?? "This flow has no endpoint URI: answer each request by hand above."
+      }
     />
   );
 }

@@ -36,7 +36,8 @@ export function parseInline(text: string, options: MarkdownOptions, style: Inlin
       else out.push({ kind: "text", text: whole, ...style });
     } else if (href !== undefined) out.push({ kind: "link", text: linkText ?? href, href, ...style });
     else if (strike !== undefined) out.push(...parseInline(strike, options, { ...style, strike: true }));
-    else if (boldItalic !== undefined) out.push(...parseInline(boldItalic, options, { ...style, bold: true, italic: true }));
+    else if (boldItalic !== undefined)
+      out.push(...parseInline(boldItalic, options, { ...style, bold: true, italic: true }));
     else if (bold !== undefined) out.push(...parseInline(bold, options, { ...style, bold: true }));
     else out.push(...parseInline(italic ?? underscore ?? "", options, { ...style, italic: true }));
     rest = rest.slice(match.index + whole.length);
@@ -47,7 +48,12 @@ export function parseInline(text: string, options: MarkdownOptions, style: Inlin
 const TABLE_SEPARATOR = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 function tableCells(line: string): string[] {
-  return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((cell) => cell.trim());
+  return line
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((cell) => cell.trim());
 }
 
 export function parseMarkdown(source: string | string[], options: MarkdownOptions): Block[] {
@@ -57,7 +63,8 @@ export function parseMarkdown(source: string | string[], options: MarkdownOption
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   const flush = () => {
-    if (paragraph.length > 0) blocks.push({ kind: "paragraph", content: parseInline(paragraph.join("\n"), options) });
+    if (paragraph.length > 0)
+      blocks.push({ kind: "paragraph", content: parseInline(paragraph.join("\n"), options) });
     paragraph = [];
   };
   for (let i = 0; i < lines.length; i++) {
@@ -69,7 +76,11 @@ export function parseMarkdown(source: string | string[], options: MarkdownOption
       flush();
     } else if (heading) {
       flush();
-      blocks.push({ kind: "heading", level: heading[1]?.length ?? 1, content: parseInline(heading[2] ?? "", options) });
+      blocks.push({
+        kind: "heading",
+        level: heading[1]?.length ?? 1,
+        content: parseInline(heading[2] ?? "", options),
+      });
     } else if (options.rich && line.trim().startsWith("|") && TABLE_SEPARATOR.test(lines[i + 1] ?? "")) {
       flush();
       const header = tableCells(line).map((cell) => parseInline(cell, options));

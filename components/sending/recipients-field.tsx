@@ -33,9 +33,20 @@ export function RecipientsField({
       id="recipients"
       label="Send to"
       error={error}
-      hint={testersOnly ? "As a tester you can send only to this channel's test numbers." : "International format (+ and country code), one per line or separated by commas."}
+      hint={
+        testersOnly
+          ? "As a tester you can send only to this channel's test numbers."
+          : "International format (+ and country code), one per line or separated by commas."
+      }
     >
-      <Textarea id="recipients" rows={3} value={value} onChange={(e) => onChange(e.target.value)} placeholder="+44 7700 900123" aria-invalid={!!error} />
+      <Textarea
+        id="recipients"
+        rows={3}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder="+44 7700 900123"
+        aria-invalid={!!error}
+      />
       {messages.length > 1 && (showErrors || value.trim()) ? (
         <ul className="list-disc pl-5 text-sm text-red-600" data-testid="recipient-problems">
           {messages.slice(1).map((m) => (

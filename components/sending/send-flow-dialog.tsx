@@ -12,7 +12,12 @@ import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { ChatBubble } from "@/components/templates/chat-bubble";
 import { CharCount } from "@/components/templates/char-count";
 import { sendFlowAction } from "@/lib/actions/sending";
-import { checkInteractiveContent, checkRecipients, SEND_LIMITS, type InteractiveSendInput } from "@/lib/sending";
+import {
+  checkInteractiveContent,
+  checkRecipients,
+  SEND_LIMITS,
+  type InteractiveSendInput,
+} from "@/lib/sending";
 import type { SendFlowDialogData, SendOutcome } from "@/lib/sending/server";
 import { issuesToFieldErrors } from "@/lib/templates";
 import { RecipientsField } from "./recipients-field";
@@ -24,7 +29,9 @@ export type SendFlowDialogProps = SendFlowDialogData;
 /** The flow page's "Send" entry point: the flow as an interactive message, or an approved template that opens it. */
 export function SendFlowDialog(props: SendFlowDialogProps) {
   const [open, setOpen] = useState(false);
-  const [tab, setTab] = useState(props.flow.status === "DEPRECATED" && props.templates.length > 0 ? "template" : "interactive");
+  const [tab, setTab] = useState(
+    props.flow.status === "DEPRECATED" && props.templates.length > 0 ? "template" : "interactive",
+  );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
@@ -32,7 +39,11 @@ export function SendFlowDialog(props: SendFlowDialogProps) {
           <Send className="size-4" aria-hidden /> {props.testersOnly ? "Send test" : "Send"}
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Send “${props.flow.name}”`} description="Every send is recorded in the flow's send log, so responses are attributed to it." className="max-h-[92vh] max-w-4xl overflow-y-auto">
+      <DialogContent
+        title={`Send “${props.flow.name}”`}
+        description="Every send is recorded in the flow's send log, so responses are attributed to it."
+        className="max-h-[92vh] max-w-4xl overflow-y-auto"
+      >
         <Tabs.Root value={tab} onValueChange={setTab}>
           <Tabs.List className="mb-4 flex gap-1 border-b border-slate-200" aria-label="What to send">
             {[
@@ -42,7 +53,12 @@ export function SendFlowDialog(props: SendFlowDialogProps) {
               <Tabs.Trigger
                 key={t.value}
                 value={t.value}
-                className={cn("-mb-px border-b-2 px-3 py-2 text-sm", tab === t.value ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900")}
+                className={cn(
+                  "-mb-px border-b-2 px-3 py-2 text-sm",
+                  tab === t.value
+                    ? "border-brand-600 text-brand-700 font-medium"
+                    : "border-transparent text-slate-600 hover:text-slate-900",
+                )}
               >
                 {t.label}
               </Tabs.Trigger>
@@ -66,7 +82,8 @@ function TemplateChooser({ templates, channel, testersOnly }: SendFlowDialogProp
   if (templates.length === 0) {
     return (
       <Notice tone="info">
-        No approved template opens this flow yet. Build one under Templates with a Flow button: templates are the way to reach people outside the 24-hour window.
+        No approved template opens this flow yet. Build one under Templates with a Flow button: templates are
+        the way to reach people outside the 24-hour window.
       </Notice>
     );
   }
@@ -81,7 +98,15 @@ function TemplateChooser({ templates, channel, testersOnly }: SendFlowDialogProp
           ))}
         </NativeSelect>
       </Field>
-      {template ? <SendTemplateForm key={template.id} template={template} channelName={channel.name} testNumbers={channel.testNumbers} testersOnly={testersOnly} /> : null}
+      {template ? (
+        <SendTemplateForm
+          key={template.id}
+          template={template}
+          channelName={channel.name}
+          testNumbers={channel.testNumbers}
+          testersOnly={testersOnly}
+        />
+      ) : null}
     </div>
   );
 }
@@ -105,11 +130,20 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
   const [pending, startTransition] = useTransition();
 
   if (flow.status === "DEPRECATED") {
-    return <Notice tone="warning">This flow is deprecated: customers may not be able to open it, so it is not sent as a flow message. Send its newer version instead.</Notice>;
+    return (
+      <Notice tone="warning">
+        This flow is deprecated: customers may not be able to open it, so it is not sent as a flow message.
+        Send its newer version instead.
+      </Notice>
+    );
   }
 
   const contentErrors = issuesToFieldErrors(checkInteractiveContent(input, flow.screenIds));
-  const errorAt = (path: string) => serverErrors[path]?.[0] ?? (showErrors || (input[path as keyof InteractiveSendInput] ?? "") !== "" ? contentErrors[path]?.[0] : undefined);
+  const errorAt = (path: string) =>
+    serverErrors[path]?.[0] ??
+    (showErrors || (input[path as keyof InteractiveSendInput] ?? "") !== ""
+      ? contentErrors[path]?.[0]
+      : undefined);
   const update = (next: Partial<InteractiveSendInput>) => {
     setInput((current) => ({ ...current, ...next }));
     setServerErrors({});
@@ -147,8 +181,13 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
           send();
         }}
       >
-        {flow.status === "DRAFT" ? <Notice tone="warning">This flow is not published: it is sent in draft mode, for testing.</Notice> : null}
-        <p className="text-sm text-slate-600">A flow message reaches only people who wrote to the channel in the last 24 hours; use a template to start a conversation.</p>
+        {flow.status === "DRAFT" ? (
+          <Notice tone="warning">This flow is not published: it is sent in draft mode, for testing.</Notice>
+        ) : null}
+        <p className="text-sm text-slate-600">
+          A flow message reaches only people who wrote to the channel in the last 24 hours; use a template to
+          start a conversation.
+        </p>
         <RecipientsField
           value={input.recipients}
           onChange={(recipients) => update({ recipients })}
@@ -157,24 +196,84 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
           serverError={serverErrors.recipients?.[0]}
           showErrors={showErrors}
         />
-        <Field id="send-flow-header" label={<span className="flex justify-between">Header <CharCount value={input.headerText} max={SEND_LIMITS.headerMax} /></span>} error={errorAt("headerText")}>
-          <Input id="send-flow-header" value={input.headerText} onChange={(e) => update({ headerText: e.target.value })} placeholder="Optional" />
+        <Field
+          id="send-flow-header"
+          label={
+            <span className="flex justify-between">
+              Header <CharCount value={input.headerText} max={SEND_LIMITS.headerMax} />
+            </span>
+          }
+          error={errorAt("headerText")}
+        >
+          <Input
+            id="send-flow-header"
+            value={input.headerText}
+            onChange={(e) => update({ headerText: e.target.value })}
+            placeholder="Optional"
+          />
         </Field>
-        <Field id="send-flow-body" label={<span className="flex justify-between">Message <CharCount value={input.bodyText} max={SEND_LIMITS.bodyMax} /></span>} error={errorAt("bodyText")}>
-          <Textarea id="send-flow-body" rows={3} value={input.bodyText} onChange={(e) => update({ bodyText: e.target.value })} placeholder="Please choose a time for your visit." />
+        <Field
+          id="send-flow-body"
+          label={
+            <span className="flex justify-between">
+              Message <CharCount value={input.bodyText} max={SEND_LIMITS.bodyMax} />
+            </span>
+          }
+          error={errorAt("bodyText")}
+        >
+          <Textarea
+            id="send-flow-body"
+            rows={3}
+            value={input.bodyText}
+            onChange={(e) => update({ bodyText: e.target.value })}
+            placeholder="Please choose a time for your visit."
+          />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="send-flow-footer" label={<span className="flex justify-between">Footer <CharCount value={input.footerText} max={SEND_LIMITS.footerMax} /></span>} error={errorAt("footerText")}>
-            <Input id="send-flow-footer" value={input.footerText} onChange={(e) => update({ footerText: e.target.value })} placeholder="Optional" />
+          <Field
+            id="send-flow-footer"
+            label={
+              <span className="flex justify-between">
+                Footer <CharCount value={input.footerText} max={SEND_LIMITS.footerMax} />
+              </span>
+            }
+            error={errorAt("footerText")}
+          >
+            <Input
+              id="send-flow-footer"
+              value={input.footerText}
+              onChange={(e) => update({ footerText: e.target.value })}
+              placeholder="Optional"
+            />
           </Field>
-          <Field id="send-flow-cta" label={<span className="flex justify-between">Button text <CharCount value={input.cta} max={SEND_LIMITS.ctaMax} /></span>} error={errorAt("cta")} hint="Opens the flow; no emoji.">
-            <Input id="send-flow-cta" value={input.cta} onChange={(e) => update({ cta: e.target.value })} placeholder="Book now" />
+          <Field
+            id="send-flow-cta"
+            label={
+              <span className="flex justify-between">
+                Button text <CharCount value={input.cta} max={SEND_LIMITS.ctaMax} />
+              </span>
+            }
+            error={errorAt("cta")}
+            hint="Opens the flow; no emoji."
+          >
+            <Input
+              id="send-flow-cta"
+              value={input.cta}
+              onChange={(e) => update({ cta: e.target.value })}
+              placeholder="Book now"
+            />
           </Field>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="send-flow-screen" label="Opens on screen" error={errorAt("startScreen")}>
-            <NativeSelect id="send-flow-screen" value={input.startScreen} onChange={(e) => update({ startScreen: e.target.value })}>
-              <option value="">{flow.entryScreen ? `First screen (${flow.entryScreen})` : "First screen"}</option>
+            <NativeSelect
+              id="send-flow-screen"
+              value={input.startScreen}
+              onChange={(e) => update({ startScreen: e.target.value })}
+            >
+              <option value="">
+                {flow.entryScreen ? `First screen (${flow.entryScreen})` : "First screen"}
+              </option>
               {flow.screenIds.map((id) => (
                 <option key={id} value={id}>
                   {id}
@@ -182,8 +281,20 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
               ))}
             </NativeSelect>
           </Field>
-          <Field id="send-flow-data" label="Data for that screen (JSON)" error={errorAt("initialData")} hint="Optional; fills the screen's ${data.…} values.">
-            <Textarea id="send-flow-data" rows={2} className="font-mono text-xs" value={input.initialData} onChange={(e) => update({ initialData: e.target.value })} placeholder='{"customer_name": "Jane"}' />
+          <Field
+            id="send-flow-data"
+            label="Data for that screen (JSON)"
+            error={errorAt("initialData")}
+            hint="Optional; fills the screen's ${data.…} values."
+          >
+            <Textarea
+              id="send-flow-data"
+              rows={2}
+              className="font-mono text-xs"
+              value={input.initialData}
+              onChange={(e) => update({ initialData: e.target.value })}
+              placeholder='{"customer_name": "Jane"}'
+            />
           </Field>
         </div>
         {formError ? <Notice tone="error">{formError}</Notice> : null}

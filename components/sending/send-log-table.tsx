@@ -5,7 +5,14 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { SendLog } from "@/lib/sending/server";
 
-const statusTones: Record<string, BadgeTone> = { queued: "neutral", sent: "blue", delivered: "green", read: "green", undelivered: "red", failed: "red" };
+const statusTones: Record<string, BadgeTone> = {
+  queued: "neutral",
+  sent: "blue",
+  delivered: "green",
+  read: "green",
+  undelivered: "red",
+  failed: "red",
+};
 
 /** Who sent what to whom, with 8x8's status as webhooks report it, and whether the flow was answered. */
 export function SendLogTable({ log, show }: { log: SendLog; show: "flow" | "template" }) {
@@ -39,11 +46,19 @@ export function SendLogTable({ log, show }: { log: SendLog; show: "flow" | "temp
                 </Td>
                 <Td className="font-mono text-sm">
                   {row.recipient}
-                  {row.isTest ? <Badge tone="violet" className="ml-2 font-sans">test</Badge> : null}
+                  {row.isTest ? (
+                    <Badge tone="violet" className="ml-2 font-sans">
+                      test
+                    </Badge>
+                  ) : null}
                 </Td>
                 <Td className="text-sm">
                   {show === "flow" ? (
-                    row.kind === "TEMPLATE" ? `Template ${row.templateName ?? "(deleted)"}` : "Flow message"
+                    row.kind === "TEMPLATE" ? (
+                      `Template ${row.templateName ?? "(deleted)"}`
+                    ) : (
+                      "Flow message"
+                    )
                   ) : row.flowId ? (
                     <Link href={`/flows/${row.flowId}`} className="text-brand-700 hover:underline">
                       {row.flowName}
@@ -53,14 +68,27 @@ export function SendLogTable({ log, show }: { log: SendLog; show: "flow" | "temp
                   )}
                 </Td>
                 <Td>
-                  <Badge tone={statusTones[row.status] ?? "neutral"} title={row.statusDetail ?? undefined} data-testid="send-status">
+                  <Badge
+                    tone={statusTones[row.status] ?? "neutral"}
+                    title={row.statusDetail ?? undefined}
+                    data-testid="send-status"
+                  >
                     {row.status}
                   </Badge>
-                  {row.responded ? <Badge tone="green" className="ml-1">answered</Badge> : null}
-                  {row.errorMessage ? <p className="mt-1 max-w-64 text-xs text-red-700">{row.errorMessage}</p> : null}
+                  {row.responded ? (
+                    <Badge tone="green" className="ml-1">
+                      answered
+                    </Badge>
+                  ) : null}
+                  {row.errorMessage ? (
+                    <p className="mt-1 max-w-64 text-xs text-red-700">{row.errorMessage}</p>
+                  ) : null}
                 </Td>
                 <Td className="text-sm text-slate-600">{row.sentBy ?? "—"}</Td>
-                <Td className="font-mono text-xs whitespace-nowrap text-slate-500" title={row.umid ?? undefined}>
+                <Td
+                  className="font-mono text-xs whitespace-nowrap text-slate-500"
+                  title={row.umid ?? undefined}
+                >
                   {row.umid ? `${row.umid.slice(0, 8)}…` : "—"}
                 </Td>
               </tr>

@@ -7,7 +7,8 @@ export function SendOutcomeList({ outcome }: { outcome: SendOutcome }) {
     <div className="space-y-2 text-sm" data-testid="send-outcome" role="status">
       {outcome.sent.length > 0 ? (
         <p className="font-medium text-emerald-800">
-          {outcome.sent.length} message{outcome.sent.length === 1 ? "" : "s"} accepted by 8x8. Delivery and read receipts update the send log.
+          {outcome.sent.length} message{outcome.sent.length === 1 ? "" : "s"} accepted by 8x8. Delivery and
+          read receipts update the send log.
         </p>
       ) : null}
       <ul className="space-y-1">

@@ -42,7 +42,8 @@ export function SendTemplateForm({
   const [pending, startTransition] = useTransition();
 
   const valueErrors = issuesToFieldErrors(checkTemplateValues(input, slots));
-  const errorAt = (path: string) => serverErrors[path]?.[0] ?? (showErrors ? valueErrors[path]?.[0] : undefined);
+  const errorAt = (path: string) =>
+    serverErrors[path]?.[0] ?? (showErrors ? valueErrors[path]?.[0] : undefined);
   const update = (next: Partial<TemplateSendInput>) => {
     setInput((current) => ({ ...current, ...next }));
     setServerErrors({});
@@ -95,31 +96,59 @@ export function SendTemplateForm({
         />
         {slots.headerText ? (
           <Field id="send-header" label="Header {{1}}" error={errorAt("header")}>
-            <Input id="send-header" value={input.header} onChange={(e) => update({ header: e.target.value })} placeholder={slots.headerText.sample} />
+            <Input
+              id="send-header"
+              value={input.header}
+              onChange={(e) => update({ header: e.target.value })}
+              placeholder={slots.headerText.sample}
+            />
           </Field>
         ) : null}
         {slots.headerMedia ? (
-          <Field id="send-header-media" label={`Header ${slots.headerMedia.format.toLowerCase()} link`} error={errorAt("headerMediaUrl")}>
-            <Input id="send-header-media" value={input.headerMediaUrl} onChange={(e) => update({ headerMediaUrl: e.target.value })} placeholder="https://…" />
+          <Field
+            id="send-header-media"
+            label={`Header ${slots.headerMedia.format.toLowerCase()} link`}
+            error={errorAt("headerMediaUrl")}
+          >
+            <Input
+              id="send-header-media"
+              value={input.headerMediaUrl}
+              onChange={(e) => update({ headerMediaUrl: e.target.value })}
+              placeholder="https://…"
+            />
           </Field>
         ) : null}
         {slots.body.map((slot) => (
-          <Field key={slot.n} id={`send-body-${slot.n}`} label={`Body {{${slot.n}}}`} error={errorAt(`body.${slot.n - 1}`)}>
+          <Field
+            key={slot.n}
+            id={`send-body-${slot.n}`}
+            label={`Body {{${slot.n}}}`}
+            error={errorAt(`body.${slot.n - 1}`)}
+          >
             <Input
               id={`send-body-${slot.n}`}
               value={input.body[slot.n - 1] ?? ""}
               placeholder={slot.sample ? `e.g. ${slot.sample}` : undefined}
-              onChange={(e) => update({ body: input.body.map((v, i) => (i === slot.n - 1 ? e.target.value : v)) })}
+              onChange={(e) =>
+                update({ body: input.body.map((v, i) => (i === slot.n - 1 ? e.target.value : v)) })
+              }
             />
           </Field>
         ))}
         {slots.urlButtons.map((button) => (
-          <Field key={button.index} id={`send-url-${button.index}`} label={`Link variable of “${button.text}”`} error={errorAt(`urlButtons.${button.index}`)}>
+          <Field
+            key={button.index}
+            id={`send-url-${button.index}`}
+            label={`Link variable of “${button.text}”`}
+            error={errorAt(`urlButtons.${button.index}`)}
+          >
             <Input
               id={`send-url-${button.index}`}
               value={input.urlButtons[String(button.index)] ?? ""}
               placeholder={button.sample ? `e.g. ${button.sample}` : undefined}
-              onChange={(e) => update({ urlButtons: { ...input.urlButtons, [String(button.index)]: e.target.value } })}
+              onChange={(e) =>
+                update({ urlButtons: { ...input.urlButtons, [String(button.index)]: e.target.value } })
+              }
             />
           </Field>
         ))}

@@ -18,7 +18,13 @@ export function WebhookUrl({ url }: { url: string }) {
   }
   return (
     <div className="flex gap-2">
-      <Input readOnly value={url} aria-label="Webhook URL" className="font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+      <Input
+        readOnly
+        value={url}
+        aria-label="Webhook URL"
+        className="font-mono text-xs"
+        onFocus={(event) => event.currentTarget.select()}
+      />
       <Button variant="secondary" onClick={copy}>
         {copied ? <Check className="h-4 w-4" aria-hidden /> : <Copy className="h-4 w-4" aria-hidden />}
         {copied ? "Copied" : "Copy"}

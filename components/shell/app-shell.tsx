@@ -23,7 +23,9 @@ export function AppShell({
       <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
           <Link href="/flows" className="flex items-center gap-2 font-semibold text-slate-900">
-            <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white">F</span>
+            <span className="bg-brand-600 flex h-7 w-7 items-center justify-center rounded-md text-sm font-bold text-white">
+              F
+            </span>
             Flowport
           </Link>
           {demo ? (

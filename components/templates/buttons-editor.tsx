@@ -1,10 +1,21 @@
 "use client";
 import { ArrowDown, ArrowUp, Eye, Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect } from "@/components/ui/input";
-import { FIRST_ENTRY_SCREEN, TEMPLATE_LIMITS, type ButtonDraft, type ButtonType, type FlowButtonOption } from "@/lib/templates";
+import {
+  FIRST_ENTRY_SCREEN,
+  TEMPLATE_LIMITS,
+  type ButtonDraft,
+  type ButtonType,
+  type FlowButtonOption,
+} from "@/lib/templates";
 import { CharCount } from "./char-count";
 import { SearchableSelect } from "./searchable-select";
 
@@ -22,7 +33,12 @@ const BUTTON_KINDS: { type: ButtonType; label: string; max: number }[] = [
   { type: "PHONE_NUMBER", label: "Call phone number", max: TEMPLATE_LIMITS.phoneButtonsMax },
 ];
 
-const KIND_LABEL: Record<ButtonType, string> = { FLOW: "Flow", QUICK_REPLY: "Quick reply", URL: "URL", PHONE_NUMBER: "Phone" };
+const KIND_LABEL: Record<ButtonType, string> = {
+  FLOW: "Flow",
+  QUICK_REPLY: "Quick reply",
+  URL: "URL",
+  PHONE_NUMBER: "Phone",
+};
 
 export function ButtonsEditor({
   buttons,
@@ -39,7 +55,8 @@ export function ButtonsEditor({
   onPreviewFlow: (flow: FlowButtonOption, startScreen: string | undefined) => void;
   disabled: boolean;
 }) {
-  const update = (index: number, button: ButtonDraft) => onChange(buttons.map((b, i) => (i === index ? button : b)));
+  const update = (index: number, button: ButtonDraft) =>
+    onChange(buttons.map((b, i) => (i === index ? button : b)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...buttons];
     const [moved] = next.splice(index, 1);
@@ -51,25 +68,48 @@ export function ButtonsEditor({
   return (
     <div className="space-y-3">
       {buttons.length === 0 ? (
-        <p className="text-sm text-slate-500">No buttons yet. A Flow button opens one of this channel&apos;s published flows.</p>
+        <p className="text-sm text-slate-500">
+          No buttons yet. A Flow button opens one of this channel&apos;s published flows.
+        </p>
       ) : null}
       {buttons.map((button, index) => {
         const prefix = `buttons.${index}`;
         const textError = errors(`${prefix}.text`);
         return (
-          <div key={index} className="rounded-md border border-slate-200 bg-slate-50/60 p-3" data-testid={`button-editor-${index}`}>
+          <div
+            key={index}
+            className="rounded-md border border-slate-200 bg-slate-50/60 p-3"
+            data-testid={`button-editor-${index}`}
+          >
             <div className="mb-2 flex items-center justify-between">
               <span className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
                 {index + 1}. {KIND_LABEL[button.type]} button
               </span>
               <div className="flex items-center gap-1">
-                <Button variant="ghost" size="icon" aria-label={`Move button ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Move button ${index + 1} up`}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                >
                   <ArrowUp className="size-4" />
                 </Button>
-                <Button variant="ghost" size="icon" aria-label={`Move button ${index + 1} down`} disabled={index === buttons.length - 1} onClick={() => move(index, 1)}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Move button ${index + 1} down`}
+                  disabled={index === buttons.length - 1}
+                  onClick={() => move(index, 1)}
+                >
                   <ArrowDown className="size-4" />
                 </Button>
-                <Button variant="ghost" size="icon" aria-label={`Remove button ${index + 1}`} onClick={() => onChange(buttons.filter((_, i) => i !== index))}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Remove button ${index + 1}`}
+                  onClick={() => onChange(buttons.filter((_, i) => i !== index))}
+                >
                   <Trash2 className="size-4" />
                 </Button>
               </div>
@@ -77,7 +117,11 @@ export function ButtonsEditor({
             <div className="grid gap-3 sm:grid-cols-2">
               <Field
                 id={`${prefix}.text`}
-                label={<span className="flex justify-between">Button text <CharCount value={button.text} max={TEMPLATE_LIMITS.buttonTextMax} /></span>}
+                label={
+                  <span className="flex justify-between">
+                    Button text <CharCount value={button.text} max={TEMPLATE_LIMITS.buttonTextMax} />
+                  </span>
+                }
                 error={textError}
                 hint={`Up to ${TEMPLATE_LIMITS.buttonTextMax} characters: 8x8's API refuses more, although its guide says ${TEMPLATE_LIMITS.buttonTextGuideMax}.`}
               >
@@ -85,26 +129,75 @@ export function ButtonsEditor({
                   id={`${prefix}.text`}
                   value={button.text}
                   onChange={(e) => update(index, { ...button, text: e.target.value })}
-                  placeholder={button.type === "FLOW" ? "Book appointment" : button.type === "QUICK_REPLY" ? "Not now" : button.type === "URL" ? "Track order" : "Call us"}
+                  placeholder={
+                    button.type === "FLOW"
+                      ? "Book appointment"
+                      : button.type === "QUICK_REPLY"
+                        ? "Not now"
+                        : button.type === "URL"
+                          ? "Track order"
+                          : "Call us"
+                  }
                   aria-invalid={!!textError}
                 />
               </Field>
-              {button.type === "FLOW" ? <FlowFields button={button} index={index} flows={flows} errors={errors} onChange={(b) => update(index, b)} onPreviewFlow={onPreviewFlow} /> : null}
+              {button.type === "FLOW" ? (
+                <FlowFields
+                  button={button}
+                  index={index}
+                  flows={flows}
+                  errors={errors}
+                  onChange={(b) => update(index, b)}
+                  onPreviewFlow={onPreviewFlow}
+                />
+              ) : null}
               {button.type === "URL" ? (
                 <>
-                  <Field id={`${prefix}.url`} label="Link" error={errors(`${prefix}.url`)} hint="HTTPS; may end with {{1}} for a per-customer part.">
-                    <Input id={`${prefix}.url`} value={button.url} onChange={(e) => update(index, { ...button, url: e.target.value })} placeholder="https://example.com/orders/{{1}}" aria-invalid={!!errors(`${prefix}.url`)} />
+                  <Field
+                    id={`${prefix}.url`}
+                    label="Link"
+                    error={errors(`${prefix}.url`)}
+                    hint="HTTPS; may end with {{1}} for a per-customer part."
+                  >
+                    <Input
+                      id={`${prefix}.url`}
+                      value={button.url}
+                      onChange={(e) => update(index, { ...button, url: e.target.value })}
+                      placeholder="https://example.com/orders/{{1}}"
+                      aria-invalid={!!errors(`${prefix}.url`)}
+                    />
                   </Field>
                   {button.url.includes("{{1}}") ? (
-                    <Field id={`${prefix}.example`} label="Sample for {{1}}" error={errors(`${prefix}.example`)}>
-                      <Input id={`${prefix}.example`} value={button.example} onChange={(e) => update(index, { ...button, example: e.target.value })} placeholder="order-1234" aria-invalid={!!errors(`${prefix}.example`)} />
+                    <Field
+                      id={`${prefix}.example`}
+                      label="Sample for {{1}}"
+                      error={errors(`${prefix}.example`)}
+                    >
+                      <Input
+                        id={`${prefix}.example`}
+                        value={button.example}
+                        onChange={(e) => update(index, { ...button, example: e.target.value })}
+                        placeholder="order-1234"
+                        aria-invalid={!!errors(`${prefix}.example`)}
+                      />
                     </Field>
                   ) : null}
                 </>
               ) : null}
               {button.type === "PHONE_NUMBER" ? (
-                <Field id={`${prefix}.phoneNumber`} label="Phone number" error={errors(`${prefix}.phoneNumber`)} hint="International format, e.g. +44 20 7946 0958.">
-                  <Input id={`${prefix}.phoneNumber`} value={button.phoneNumber} onChange={(e) => update(index, { ...button, phoneNumber: e.target.value })} placeholder="+44 20 7946 0958" aria-invalid={!!errors(`${prefix}.phoneNumber`)} />
+                <Field
+                  id={`${prefix}.phoneNumber`}
+                  label="Phone number"
+                  error={errors(`${prefix}.phoneNumber`)}
+                  hint="International format, e.g. +44 20 7946 0958."
+                >
+                  <Input
+                    id={`${prefix}.phoneNumber`}
+                    value={button.phoneNumber}
+                    onChange={(e) => update(index, { ...button, phoneNumber: e.target.value })}
+                    placeholder="+44 20 7946 0958"
+                    aria-invalid={!!errors(`${prefix}.phoneNumber`)}
+                  />
                 </Field>
               ) : null}
             </div>
@@ -126,7 +219,11 @@ export function ButtonsEditor({
           {BUTTON_KINDS.map((kind) => {
             const used = buttons.filter((b) => b.type === kind.type).length;
             return (
-              <DropdownMenuItem key={kind.type} disabled={used >= kind.max} onSelect={() => onChange([...buttons, NEW_BUTTON[kind.type]])}>
+              <DropdownMenuItem
+                key={kind.type}
+                disabled={used >= kind.max}
+                onSelect={() => onChange([...buttons, NEW_BUTTON[kind.type]])}
+              >
                 {kind.label}
                 <span className="ml-auto text-xs text-slate-400">
                   {used}/{kind.max}
@@ -136,7 +233,9 @@ export function ButtonsEditor({
           })}
         </DropdownMenuContent>
       </DropdownMenu>
-      {full ? <p className="text-xs text-slate-500">WhatsApp allows {TEMPLATE_LIMITS.buttonsMax} buttons in all.</p> : null}
+      {full ? (
+        <p className="text-xs text-slate-500">WhatsApp allows {TEMPLATE_LIMITS.buttonsMax} buttons in all.</p>
+      ) : null}
     </div>
   );
 }
@@ -164,24 +263,37 @@ function FlowFields({
         id={`${prefix}.flowId`}
         label="Flow"
         error={errors(`${prefix}.flowId`)}
-        hint={flows.length === 0 ? "This channel has no published flow yet: publish one first." : "Only this channel's published flows can be opened from a template."}
+        hint={
+          flows.length === 0
+            ? "This channel has no published flow yet: publish one first."
+            : "Only this channel's published flows can be opened from a template."
+        }
       >
         <SearchableSelect
           id={`${prefix}.flowId`}
           value={button.flowId}
           options={flows.map((f) => ({ value: f.externalId, label: f.name, detail: f.externalId }))}
-          onChange={(flowId) => onChange({ ...button, flowId, navigateScreen: FIRST_ENTRY_SCREEN, flowAction: "navigate" })}
+          onChange={(flowId) =>
+            onChange({ ...button, flowId, navigateScreen: FIRST_ENTRY_SCREEN, flowAction: "navigate" })
+          }
           placeholder="Choose a published flow"
           searchPlaceholder="Search flows"
           emptyText="No published flow matches."
           invalid={!!errors(`${prefix}.flowId`)}
         />
       </Field>
-      <Field id={`${prefix}.flowAction`} label="When tapped" error={errors(`${prefix}.flowAction`)} hint="Data exchange asks the flow's endpoint for the first screen's data.">
+      <Field
+        id={`${prefix}.flowAction`}
+        label="When tapped"
+        error={errors(`${prefix}.flowAction`)}
+        hint="Data exchange asks the flow's endpoint for the first screen's data."
+      >
         <NativeSelect
           id={`${prefix}.flowAction`}
           value={button.flowAction}
-          onChange={(e) => onChange({ ...button, flowAction: e.target.value as "navigate" | "data_exchange" })}
+          onChange={(e) =>
+            onChange({ ...button, flowAction: e.target.value as "navigate" | "data_exchange" })
+          }
           aria-invalid={!!errors(`${prefix}.flowAction`)}
         >
           <option value="navigate">Navigate to a screen</option>
@@ -189,7 +301,11 @@ function FlowFields({
         </NativeSelect>
       </Field>
       {button.flowAction === "navigate" ? (
-        <Field id={`${prefix}.navigateScreen`} label="Opens on screen" error={errors(`${prefix}.navigateScreen`)}>
+        <Field
+          id={`${prefix}.navigateScreen`}
+          label="Opens on screen"
+          error={errors(`${prefix}.navigateScreen`)}
+        >
           <NativeSelect
             id={`${prefix}.navigateScreen`}
             value={button.navigateScreen}
@@ -211,7 +327,14 @@ function FlowFields({
           <Button
             variant="ghost"
             size="sm"
-            onClick={() => onPreviewFlow(flow, button.flowAction === "navigate" && button.navigateScreen !== FIRST_ENTRY_SCREEN ? button.navigateScreen : undefined)}
+            onClick={() =>
+              onPreviewFlow(
+                flow,
+                button.flowAction === "navigate" && button.navigateScreen !== FIRST_ENTRY_SCREEN
+                  ? button.navigateScreen
+                  : undefined,
+              )
+            }
           >
             <Eye className="size-4" aria-hidden /> Preview “{flow.name}”
           </Button>

@@ -4,7 +4,10 @@ import { cn } from "@/components/ui/cn";
 export function CharCount({ value, max }: { value: string; max: number }) {
   const length = Array.from(value).length;
   return (
-    <span className={cn("text-xs font-normal tabular-nums", length > max ? "text-red-600" : "text-slate-400")} aria-label={`${length} of ${max} characters`}>
+    <span
+      className={cn("text-xs font-normal tabular-nums", length > max ? "text-red-600" : "text-slate-400")}
+      aria-label={`${length} of ${max} characters`}
+    >
       {length}/{max}
     </span>
   );

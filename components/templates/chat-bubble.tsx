@@ -1,5 +1,14 @@
 "use client";
-import { ExternalLink, FileText, ImageIcon, List, Phone, Play, Reply, SquareArrowOutUpRight } from "lucide-react";
+import {
+  ExternalLink,
+  FileText,
+  ImageIcon,
+  List,
+  Phone,
+  Play,
+  Reply,
+  SquareArrowOutUpRight,
+} from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { formatWhatsAppText, type BubbleButton, type ChatBubbleModel } from "@/lib/templates";
@@ -22,7 +31,12 @@ function FormattedText({ text }: { text: string }) {
       {formatWhatsAppText(text).map((run, index) => (
         <span
           key={index}
-          className={cn(run.bold && "font-semibold", run.italic && "italic", run.strike && "line-through", run.mono && "font-mono text-[13px]")}
+          className={cn(
+            run.bold && "font-semibold",
+            run.italic && "italic",
+            run.strike && "line-through",
+            run.mono && "font-mono text-[13px]",
+          )}
         >
           {run.text}
         </span>
@@ -36,7 +50,9 @@ function MediaHeader({ kind, url }: { kind: "image" | "video" | "document"; url:
     return (
       <div className="mb-1 flex items-center gap-2 rounded-md bg-[#f5f6f6] px-3 py-3 text-[13px] text-[#54656f]">
         <FileText aria-hidden className="size-8 text-[#e05a4f]" />
-        <span className="truncate">{url ? decodeURIComponent(url.split("?")[0]!.split("/").pop() ?? "Document") : "Document"}</span>
+        <span className="truncate">
+          {url ? decodeURIComponent(url.split("?")[0]!.split("/").pop() ?? "Document") : "Document"}
+        </span>
       </div>
     );
   }
@@ -74,9 +90,17 @@ export function ChatBubble({
 }) {
   const visibleButtons = model.buttons.length > 3 ? model.buttons.slice(0, 2) : model.buttons;
   return (
-    <div className={cn("w-full max-w-[380px] self-start overflow-hidden rounded-2xl border border-slate-300 shadow-md", className)} data-testid="chat-bubble-preview">
+    <div
+      className={cn(
+        "w-full max-w-[380px] self-start overflow-hidden rounded-2xl border border-slate-300 shadow-md",
+        className,
+      )}
+      data-testid="chat-bubble-preview"
+    >
       <div className="flex items-center gap-3 bg-[#008069] px-4 py-2.5 text-white">
-        <div className="flex size-9 items-center justify-center rounded-full bg-white/25 text-sm font-semibold">{businessName.slice(0, 1).toUpperCase()}</div>
+        <div className="flex size-9 items-center justify-center rounded-full bg-white/25 text-sm font-semibold">
+          {businessName.slice(0, 1).toUpperCase()}
+        </div>
         <div className="min-w-0">
           <p className="truncate text-[15px] font-medium">{businessName}</p>
           <p className="text-xs text-white/80">Business account</p>
@@ -84,9 +108,14 @@ export function ChatBubble({
       </div>
       <div
         className="min-h-72 bg-[#efeae2] px-3 py-4"
-        style={{ backgroundImage: "radial-gradient(rgba(0,0,0,0.035) 1px, transparent 1px)", backgroundSize: "14px 14px" }}
+        style={{
+          backgroundImage: "radial-gradient(rgba(0,0,0,0.035) 1px, transparent 1px)",
+          backgroundSize: "14px 14px",
+        }}
       >
-        <p className="mx-auto mb-3 w-fit rounded-md bg-white px-2.5 py-1 text-xs text-[#54656f] shadow-sm">Today</p>
+        <p className="mx-auto mb-3 w-fit rounded-md bg-white px-2.5 py-1 text-xs text-[#54656f] shadow-sm">
+          Today
+        </p>
         <div className="relative max-w-[88%]" data-testid="chat-bubble">
           <svg aria-hidden viewBox="0 0 8 13" className="absolute top-0 -left-2 h-[13px] w-2 text-white">
             <path fill="currentColor" d="M1.533 3.568 8 12.193V1H2.812C1.042 1 .474 2.156 1.533 3.568z" />
@@ -94,21 +123,33 @@ export function ChatBubble({
           <div className="rounded-lg rounded-tl-none bg-white shadow-[0_1px_0.5px_rgba(11,20,26,0.13)]">
             <div className="px-2 pt-1.5 pb-1.5">
               {model.header?.kind === "text" ? (
-                <p className="px-1 pb-1 text-[15px] leading-5 font-semibold text-[#111b21]" data-testid="bubble-header">
+                <p
+                  className="px-1 pb-1 text-[15px] leading-5 font-semibold text-[#111b21]"
+                  data-testid="bubble-header"
+                >
                   <FormattedText text={model.header.text} />
                 </p>
               ) : model.header ? (
                 <MediaHeader kind={model.header.kind} url={model.header.url} />
               ) : null}
-              <p className="px-1 text-[14.2px] leading-[19px] break-words whitespace-pre-wrap text-[#111b21]" data-testid="bubble-body">
-                {model.body ? <FormattedText text={model.body} /> : <span className="text-[#8696a0] italic">The message body appears here.</span>}
+              <p
+                className="px-1 text-[14.2px] leading-[19px] break-words whitespace-pre-wrap text-[#111b21]"
+                data-testid="bubble-body"
+              >
+                {model.body ? (
+                  <FormattedText text={model.body} />
+                ) : (
+                  <span className="text-[#8696a0] italic">The message body appears here.</span>
+                )}
               </p>
               {model.footer ? (
                 <p className="px-1 pt-1 text-[13px] leading-4 text-[#667781]" data-testid="bubble-footer">
                   {model.footer}
                 </p>
               ) : null}
-              <p className="-mt-0.5 flex items-center justify-end gap-1 px-1 text-[11px] text-[#667781]">{time}</p>
+              <p className="-mt-0.5 flex items-center justify-end gap-1 px-1 text-[11px] text-[#667781]">
+                {time}
+              </p>
             </div>
             {visibleButtons.map((button, index) => {
               const opensFlow = button.type === "FLOW" && button.flow && onOpenFlow;

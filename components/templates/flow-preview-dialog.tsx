@@ -23,15 +23,28 @@ export function FlowPreviewDialog({ flow, onClose }: { flow: FlowToPreview | nul
     <Dialog open={flow !== null} onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={flow ? `“${flow.name}” as the Flow button opens it` : "Flow preview"}
-        description={flow?.startScreen ? `Opens on screen ${flow.startScreen}.` : "Opens on the flow's first screen."}
+        description={
+          flow?.startScreen ? `Opens on screen ${flow.startScreen}.` : "Opens on the flow's first screen."
+        }
         className="max-w-md"
       >
-        {query.isPending ? <p className="py-10 text-center text-sm text-slate-500">Loading the flow…</p> : null}
+        {query.isPending ? (
+          <p className="py-10 text-center text-sm text-slate-500">Loading the flow…</p>
+        ) : null}
         {query.isError ? <Notice tone="error">{query.error.message}</Notice> : null}
-        {query.data && !query.data.flowJson ? <Notice tone="warning">Flowport has no Flow JSON for this flow yet; sync the flows to fetch it.</Notice> : null}
+        {query.data && !query.data.flowJson ? (
+          <Notice tone="warning">
+            Flowport has no Flow JSON for this flow yet; sync the flows to fetch it.
+          </Notice>
+        ) : null}
         {query.data?.flowJson ? (
           <div className="flex justify-center" data-testid="flow-button-preview">
-            <FlowPreview key={`${flow?.flowId}:${flow?.startScreen ?? ""}`} flowJson={query.data.flowJson} startScreen={flow?.startScreen} showPanels={false} />
+            <FlowPreview
+              key={`${flow?.flowId}:${flow?.startScreen ?? ""}`}
+              flowJson={query.data.flowJson}
+              startScreen={flow?.startScreen}
+              showPanels={false}
+            />
           </div>
         ) : null}
       </DialogContent>

@@ -38,7 +38,9 @@ export function SearchableSelect({
   const selected = options.find((o) => o.value === value);
   const filtered = useMemo(() => {
     const needle = query.trim().toLowerCase();
-    return needle ? options.filter((o) => `${o.label} ${o.value} ${o.detail ?? ""}`.toLowerCase().includes(needle)) : options;
+    return needle
+      ? options.filter((o) => `${o.label} ${o.value} ${o.detail ?? ""}`.toLowerCase().includes(needle))
+      : options;
   }, [options, query]);
 
   function choose(option: SearchableOption | undefined) {
@@ -72,14 +74,20 @@ export function SearchableSelect({
           aria-controls={listId}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          className="flex h-9 w-full items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 text-left text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-500"
+          className="focus:border-brand-500 focus:ring-brand-500/30 flex h-9 w-full items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 text-left text-sm shadow-sm focus:ring-2 focus:outline-none aria-[invalid=true]:border-red-500"
         >
-          <span className={cn("truncate", !selected && "text-slate-400")}>{selected ? selected.label : value || placeholder}</span>
+          <span className={cn("truncate", !selected && "text-slate-400")}>
+            {selected ? selected.label : value || placeholder}
+          </span>
           <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-slate-400" />
         </button>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content align="start" sideOffset={4} className="z-50 w-[var(--radix-popover-trigger-width)] min-w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <Popover.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 w-[var(--radix-popover-trigger-width)] min-w-64 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
           <input
             autoFocus
             value={query}
@@ -91,7 +99,7 @@ export function SearchableSelect({
             placeholder={searchPlaceholder}
             aria-label={searchPlaceholder}
             aria-controls={listId}
-            className="mb-1 h-8 w-full rounded border border-slate-200 px-2 text-sm focus:border-brand-500 focus:outline-none"
+            className="focus:border-brand-500 mb-1 h-8 w-full rounded border border-slate-200 px-2 text-sm focus:outline-none"
           />
           <ul id={listId} role="listbox" className="max-h-64 overflow-y-auto">
             {filtered.length === 0 ? <li className="px-2 py-2 text-sm text-slate-500">{emptyText}</li> : null}
@@ -103,11 +111,22 @@ export function SearchableSelect({
                 onMouseEnter={() => setActive(index)}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => choose(option)}
-                className={cn("flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm", index === active ? "bg-slate-100" : "")}
+                className={cn(
+                  "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm",
+                  index === active ? "bg-slate-100" : "",
+                )}
               >
-                <Check aria-hidden className={cn("size-4 shrink-0 text-brand-600", option.value === value ? "opacity-100" : "opacity-0")} />
+                <Check
+                  aria-hidden
+                  className={cn(
+                    "text-brand-600 size-4 shrink-0",
+                    option.value === value ? "opacity-100" : "opacity-0",
+                  )}
+                />
                 <span className="min-w-0 flex-1 truncate">{option.label}</span>
-                {option.detail ? <span className="shrink-0 text-xs text-slate-500">{option.detail}</span> : null}
+                {option.detail ? (
+                  <span className="shrink-0 text-xs text-slate-500">{option.detail}</span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -31,8 +31,17 @@ export function TemplateActions({
               <Send className="size-4" aria-hidden /> {send.testersOnly ? "Send test" : "Send"}
             </Button>
           </DialogTrigger>
-          <DialogContent title={`Send “${template.name}”`} description="Fill in the variables; every send is recorded in the send log below." className="max-h-[92vh] max-w-4xl overflow-y-auto">
-            <SendTemplateForm template={template} channelName={send.channelName} testNumbers={send.testNumbers} testersOnly={send.testersOnly} />
+          <DialogContent
+            title={`Send “${template.name}”`}
+            description="Fill in the variables; every send is recorded in the send log below."
+            className="max-h-[92vh] max-w-4xl overflow-y-auto"
+          >
+            <SendTemplateForm
+              template={template}
+              channelName={send.channelName}
+              testNumbers={send.testNumbers}
+              testersOnly={send.testersOnly}
+            />
           </DialogContent>
         </Dialog>
       ) : null}

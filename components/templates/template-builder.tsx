@@ -51,7 +51,13 @@ const LANGUAGE_OPTIONS = WHATSAPP_LANGUAGES.map((l) => ({ value: l.code, label: 
  * The template builder: every rule checked as the user types (reasons under the fields they concern,
  * shown once a field was touched, all of them after a submit attempt), and the chat bubble beside it.
  */
-export function TemplateBuilder({ channel, context }: { channel: { id: string; name: string }; context: BuilderContext }) {
+export function TemplateBuilder({
+  channel,
+  context,
+}: {
+  channel: { id: string; name: string };
+  context: BuilderContext;
+}) {
   const router = useRouter();
   const [draft, setDraft] = useState<TemplateDraft>(() => emptyTemplateDraft(channel.id));
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
@@ -64,14 +70,24 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
   const bodyRef = useRef<HTMLTextAreaElement>(null);
 
   const ruleContext = useMemo<TemplateRuleContext>(
-    () => ({ ...context, recentlyDeleted: context.recentlyDeleted.map((d) => ({ name: d.name, reusableAfter: new Date(d.reusableAfter) })) }),
+    () => ({
+      ...context,
+      recentlyDeleted: context.recentlyDeleted.map((d) => ({
+        name: d.name,
+        reusableAfter: new Date(d.reusableAfter),
+      })),
+    }),
     [context],
   );
-  const liveErrors = useMemo(() => issuesToFieldErrors(checkTemplateDraft(draft, ruleContext)), [draft, ruleContext]);
+  const liveErrors = useMemo(
+    () => issuesToFieldErrors(checkTemplateDraft(draft, ruleContext)),
+    [draft, ruleContext],
+  );
   const errorAt = (path: string): string | undefined => {
     const server = serverErrors[path]?.[0];
     if (server) return server;
-    const visible = showAll || [...touched].some((t) => path === t || path.startsWith(`${t}.`) || t.startsWith(`${path}.`));
+    const visible =
+      showAll || [...touched].some((t) => path === t || path.startsWith(`${t}.`) || t.startsWith(`${path}.`));
     return visible ? liveErrors[path]?.[0] : undefined;
   };
 
@@ -89,7 +105,13 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
     const text = draft.body.text;
     const at = textarea?.selectionStart ?? text.length;
     const placeholder = `{{${bodyVariables.count + 1}}}`;
-    change("body.text", { ...draft, body: { ...draft.body, text: text.slice(0, at) + placeholder + text.slice(textarea?.selectionEnd ?? at) } });
+    change("body.text", {
+      ...draft,
+      body: {
+        ...draft.body,
+        text: text.slice(0, at) + placeholder + text.slice(textarea?.selectionEnd ?? at),
+      },
+    });
     requestAnimationFrame(() => {
       textarea?.focus();
       textarea?.setSelectionRange(at + placeholder.length, at + placeholder.length);
@@ -138,7 +160,8 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
   }
 
   const header = draft.header;
-  const mediaLimits = header.format !== "NONE" && header.format !== "TEXT" ? HEADER_MEDIA_LIMITS[header.format] : null;
+  const mediaLimits =
+    header.format !== "NONE" && header.format !== "TEXT" ? HEADER_MEDIA_LIMITS[header.format] : null;
   const category = CATEGORY_GUIDANCE[draft.category];
 
   return (
@@ -155,15 +178,30 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
           <h2 className="text-base font-semibold text-slate-900">Basics</h2>
           <Field
             id="name"
-            label={<span className="flex justify-between">Template name <CharCount value={draft.name} max={TEMPLATE_LIMITS.nameMax} /></span>}
+            label={
+              <span className="flex justify-between">
+                Template name <CharCount value={draft.name} max={TEMPLATE_LIMITS.nameMax} />
+              </span>
+            }
             error={errorAt("name")}
             hint="Lowercase letters, digits and underscores, e.g. appointment_booking_v1. Unique per language; a deleted name is blocked for 30 days."
           >
-            <Input id="name" value={draft.name} onChange={(e) => change("name", { ...draft, name: e.target.value })} placeholder="appointment_booking_v1" autoComplete="off" aria-invalid={!!errorAt("name")} />
+            <Input
+              id="name"
+              value={draft.name}
+              onChange={(e) => change("name", { ...draft, name: e.target.value })}
+              placeholder="appointment_booking_v1"
+              autoComplete="off"
+              aria-invalid={!!errorAt("name")}
+            />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="category" label="Category" error={errorAt("category")}>
-              <div role="radiogroup" aria-label="Category" className="flex gap-1 rounded-md border border-slate-300 p-0.5">
+              <div
+                role="radiogroup"
+                aria-label="Category"
+                className="flex gap-1 rounded-md border border-slate-300 p-0.5"
+              >
                 {TEMPLATE_CATEGORIES.map((value) => (
                   <button
                     key={value}
@@ -171,7 +209,12 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
                     role="radio"
                     aria-checked={draft.category === value}
                     onClick={() => change("category", { ...draft, category: value })}
-                    className={cn("flex-1 rounded px-2 py-1.5 text-sm", draft.category === value ? "bg-brand-600 font-medium text-white" : "text-slate-700 hover:bg-slate-100")}
+                    className={cn(
+                      "flex-1 rounded px-2 py-1.5 text-sm",
+                      draft.category === value
+                        ? "bg-brand-600 font-medium text-white"
+                        : "text-slate-700 hover:bg-slate-100",
+                    )}
                   >
                     {CATEGORY_GUIDANCE[value].label}
                   </button>
@@ -191,15 +234,21 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
               />
             </Field>
           </div>
-          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="category-guidance">
-            <strong>{category.label}:</strong> {category.guidance} Choose the category that fits the content to avoid rejection.
+          <p
+            className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700"
+            data-testid="category-guidance"
+          >
+            <strong>{category.label}:</strong> {category.guidance} Choose the category that fits the content
+            to avoid rejection.
           </p>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input
               type="checkbox"
-              className="size-4 accent-brand-600"
+              className="accent-brand-600 size-4"
               checked={draft.allowCategoryChange}
-              onChange={(e) => change("allowCategoryChange", { ...draft, allowCategoryChange: e.target.checked })}
+              onChange={(e) =>
+                change("allowCategoryChange", { ...draft, allowCategoryChange: e.target.checked })
+              }
             />
             Let WhatsApp change the category if it disagrees (instead of rejecting the template)
           </label>
@@ -216,41 +265,74 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
                 type="button"
                 role="radio"
                 aria-checked={header.format === choice.value}
-                onClick={() => change("header.format", { ...draft, header: { ...header, format: choice.value } })}
+                onClick={() =>
+                  change("header.format", { ...draft, header: { ...header, format: choice.value } })
+                }
                 className={cn(
                   "rounded-full border px-3 py-1 text-sm",
-                  header.format === choice.value ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 text-slate-700 hover:bg-slate-50",
+                  header.format === choice.value
+                    ? "border-brand-600 bg-brand-50 text-brand-700 font-medium"
+                    : "border-slate-300 text-slate-700 hover:bg-slate-50",
                 )}
               >
                 {choice.label}
               </button>
             ))}
           </div>
-          {errorAt("header.format") ? <p role="alert" className="text-sm text-red-600">{errorAt("header.format")}</p> : null}
+          {errorAt("header.format") ? (
+            <p role="alert" className="text-sm text-red-600">
+              {errorAt("header.format")}
+            </p>
+          ) : null}
           {header.format === "TEXT" ? (
             <div className="grid gap-4 sm:grid-cols-2">
               <Field
                 id="header.text"
-                label={<span className="flex justify-between">Header text <CharCount value={header.text} max={TEMPLATE_LIMITS.headerTextMax} /></span>}
+                label={
+                  <span className="flex justify-between">
+                    Header text <CharCount value={header.text} max={TEMPLATE_LIMITS.headerTextMax} />
+                  </span>
+                }
                 error={errorAt("header.text")}
                 hint="One line; may hold one variable, {{1}}."
               >
-                <Input id="header.text" value={header.text} onChange={(e) => change("header.text", { ...draft, header: { ...header, text: e.target.value } })} aria-invalid={!!errorAt("header.text")} />
+                <Input
+                  id="header.text"
+                  value={header.text}
+                  onChange={(e) =>
+                    change("header.text", { ...draft, header: { ...header, text: e.target.value } })
+                  }
+                  aria-invalid={!!errorAt("header.text")}
+                />
               </Field>
               {headerHasVariable ? (
                 <Field id="header.example" label="Sample for {{1}}" error={errorAt("header.example")}>
-                  <Input id="header.example" value={header.example} onChange={(e) => change("header.example", { ...draft, header: { ...header, example: e.target.value } })} aria-invalid={!!errorAt("header.example")} />
+                  <Input
+                    id="header.example"
+                    value={header.example}
+                    onChange={(e) =>
+                      change("header.example", { ...draft, header: { ...header, example: e.target.value } })
+                    }
+                    aria-invalid={!!errorAt("header.example")}
+                  />
                 </Field>
               ) : null}
             </div>
           ) : null}
           {mediaLimits ? (
-            <Field id="header.mediaUrl" label="Sample media" error={errorAt("header.mediaUrl")} hint={`${mediaLimits.label}. Upload it to 8x8's media hosting or link a public HTTPS file.`}>
+            <Field
+              id="header.mediaUrl"
+              label="Sample media"
+              error={errorAt("header.mediaUrl")}
+              hint={`${mediaLimits.label}. Upload it to 8x8's media hosting or link a public HTTPS file.`}
+            >
               <div className="flex gap-2">
                 <Input
                   id="header.mediaUrl"
                   value={header.mediaUrl}
-                  onChange={(e) => change("header.mediaUrl", { ...draft, header: { ...header, mediaUrl: e.target.value } })}
+                  onChange={(e) =>
+                    change("header.mediaUrl", { ...draft, header: { ...header, mediaUrl: e.target.value } })
+                  }
                   placeholder="https://…"
                   aria-invalid={!!errorAt("header.mediaUrl")}
                 />
@@ -260,7 +342,9 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
                     <input
                       type="file"
                       className="sr-only"
-                      accept={[...mediaLimits.mimeTypes, ...mediaLimits.extensions.map((e) => `.${e}`)].join(",")}
+                      accept={[...mediaLimits.mimeTypes, ...mediaLimits.extensions.map((e) => `.${e}`)].join(
+                        ",",
+                      )}
                       onChange={(e) => {
                         const file = e.target.files?.[0];
                         e.target.value = "";
@@ -283,7 +367,11 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
           </div>
           <Field
             id="body.text"
-            label={<span className="flex justify-between">Message <CharCount value={draft.body.text} max={TEMPLATE_LIMITS.bodyMax} /></span>}
+            label={
+              <span className="flex justify-between">
+                Message <CharCount value={draft.body.text} max={TEMPLATE_LIMITS.bodyMax} />
+              </span>
+            }
             error={errorAt("body.text")}
             hint="Say what the flow is for. Variables {{1}}, {{2}}… are filled per customer; *bold*, _italic_ and ~strike~ work as in WhatsApp."
           >
@@ -292,20 +380,32 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
               id="body.text"
               rows={5}
               value={draft.body.text}
-              onChange={(e) => change("body.text", { ...draft, body: { ...draft.body, text: e.target.value } })}
+              onChange={(e) =>
+                change("body.text", { ...draft, body: { ...draft.body, text: e.target.value } })
+              }
               placeholder="Hi {{1}}, your appointment on {{2}} is coming up. Need to reschedule?"
               aria-invalid={!!errorAt("body.text")}
             />
           </Field>
-          {bodyVariables.count > 0 && bodyVariables.missing.length === 0 && bodyVariables.malformed.length === 0 ? (
+          {bodyVariables.count > 0 &&
+          bodyVariables.missing.length === 0 &&
+          bodyVariables.malformed.length === 0 ? (
             <div className="grid gap-3 sm:grid-cols-2" aria-label="Sample values">
               {Array.from({ length: bodyVariables.count }, (_, i) => (
-                <Field key={i} id={`body.examples.${i}`} label={`Sample for {{${i + 1}}}`} error={errorAt(`body.examples.${i}`)}>
+                <Field
+                  key={i}
+                  id={`body.examples.${i}`}
+                  label={`Sample for {{${i + 1}}}`}
+                  error={errorAt(`body.examples.${i}`)}
+                >
                   <Input
                     id={`body.examples.${i}`}
                     value={draft.body.examples[i] ?? ""}
                     onChange={(e) => {
-                      const examples = Array.from({ length: Math.max(draft.body.examples.length, bodyVariables.count) }, (_, j) => draft.body.examples[j] ?? "");
+                      const examples = Array.from(
+                        { length: Math.max(draft.body.examples.length, bodyVariables.count) },
+                        (_, j) => draft.body.examples[j] ?? "",
+                      );
                       examples[i] = e.target.value;
                       change(`body.examples.${i}`, { ...draft, body: { ...draft.body, examples } });
                     }}
@@ -327,7 +427,13 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
             }
             error={errorAt("footer")}
           >
-            <Input id="footer" value={draft.footer} onChange={(e) => change("footer", { ...draft, footer: e.target.value })} placeholder="Reply STOP to opt out" aria-invalid={!!errorAt("footer")} />
+            <Input
+              id="footer"
+              value={draft.footer}
+              onChange={(e) => change("footer", { ...draft, footer: e.target.value })}
+              placeholder="Reply STOP to opt out"
+              aria-invalid={!!errorAt("footer")}
+            />
           </Field>
         </Card>
 
@@ -339,7 +445,9 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
             errors={errorAt}
             disabled={pending}
             onChange={(buttons) => change("buttons", { ...draft, buttons })}
-            onPreviewFlow={(flow, startScreen) => setPreviewFlow({ flowId: flow.id, name: flow.name, startScreen })}
+            onPreviewFlow={(flow, startScreen) =>
+              setPreviewFlow({ flowId: flow.id, name: flow.name, startScreen })
+            }
           />
         </Card>
 
@@ -361,7 +469,9 @@ export function TemplateBuilder({ channel, context }: { channel: { id: string; n
             if (flow) setPreviewFlow({ flowId: flow.id, name: flow.name, startScreen: target.startScreen });
           }}
         />
-        <p className="text-xs text-slate-500">Samples fill the variables. Tap the Flow button to open the flow as the customer will see it.</p>
+        <p className="text-xs text-slate-500">
+          Samples fill the variables. Tap the Flow button to open the flow as the customer will see it.
+        </p>
         <Card className="p-4 text-sm text-slate-700">
           <h3 className="mb-2 font-semibold text-slate-900">Approval tips</h3>
           <ul className="list-disc space-y-1 pl-5">

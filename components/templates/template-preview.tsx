@@ -28,7 +28,12 @@ export function TemplatePreview({
         businessName={businessName}
         onOpenFlow={(target) => {
           const flow = flows.find((f) => f.externalId === target.externalId);
-          if (flow?.id) setPreview({ flowId: flow.id, name: flow.name ?? target.externalId, startScreen: target.startScreen });
+          if (flow?.id)
+            setPreview({
+              flowId: flow.id,
+              name: flow.name ?? target.externalId,
+              startScreen: target.startScreen,
+            });
         }}
       />
       <FlowPreviewDialog flow={preview} onClose={() => setPreview(null)} />

@@ -11,7 +11,13 @@ import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { deleteTemplateAction } from "@/lib/actions/templates";
-import { CATEGORY_GUIDANCE, languageLabel, STATUS_INFO, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES } from "@/lib/templates";
+import {
+  CATEGORY_GUIDANCE,
+  languageLabel,
+  STATUS_INFO,
+  TEMPLATE_CATEGORIES,
+  TEMPLATE_STATUSES,
+} from "@/lib/templates";
 import { QualityBadge, RejectionReason, TemplateStatusBadge } from "./status-badges";
 
 export type TemplateListItem = {
@@ -45,7 +51,12 @@ export function TemplateFilters({ total }: { total: number }) {
         onChange={(e) => set("q", e.target.value)}
         className="w-56"
       />
-      <NativeSelect aria-label="Filter by status" value={params.get("status") ?? ""} onChange={(e) => set("status", e.target.value)} className="w-40">
+      <NativeSelect
+        aria-label="Filter by status"
+        value={params.get("status") ?? ""}
+        onChange={(e) => set("status", e.target.value)}
+        className="w-40"
+      >
         <option value="">All statuses</option>
         {TEMPLATE_STATUSES.map((s) => (
           <option key={s} value={s}>
@@ -53,7 +64,12 @@ export function TemplateFilters({ total }: { total: number }) {
           </option>
         ))}
       </NativeSelect>
-      <NativeSelect aria-label="Filter by category" value={params.get("category") ?? ""} onChange={(e) => set("category", e.target.value)} className="w-44">
+      <NativeSelect
+        aria-label="Filter by category"
+        value={params.get("category") ?? ""}
+        onChange={(e) => set("category", e.target.value)}
+        className="w-44"
+      >
         <option value="">All categories</option>
         {TEMPLATE_CATEGORIES.map((c) => (
           <option key={c} value={c}>
@@ -68,7 +84,13 @@ export function TemplateFilters({ total }: { total: number }) {
   );
 }
 
-export function TemplatesTable({ templates, canDelete }: { templates: TemplateListItem[]; canDelete: boolean }) {
+export function TemplatesTable({
+  templates,
+  canDelete,
+}: {
+  templates: TemplateListItem[];
+  canDelete: boolean;
+}) {
   const [deleting, setDeleting] = useState<TemplateListItem | null>(null);
   return (
     <Card>
@@ -88,12 +110,17 @@ export function TemplatesTable({ templates, canDelete }: { templates: TemplateLi
           {templates.map((t) => (
             <tr key={t.id} data-testid={`template-row-${t.name}`}>
               <Td>
-                <Link href={`/templates/${t.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link
+                  href={`/templates/${t.id}`}
+                  className="hover:text-brand-700 font-medium text-slate-900 hover:underline"
+                >
                   {t.name}
                 </Link>
                 <div className="text-xs text-slate-500">{languageLabel(t.language)}</div>
               </Td>
-              <Td className="text-sm">{CATEGORY_GUIDANCE[t.category as keyof typeof CATEGORY_GUIDANCE]?.label ?? t.category}</Td>
+              <Td className="text-sm">
+                {CATEGORY_GUIDANCE[t.category as keyof typeof CATEGORY_GUIDANCE]?.label ?? t.category}
+              </Td>
               <Td className="max-w-64">
                 <TemplateStatusBadge status={t.status} />
                 {t.status === "REJECTED" ? <RejectionReason reason={t.rejectionReason} /> : null}
@@ -105,20 +132,35 @@ export function TemplatesTable({ templates, canDelete }: { templates: TemplateLi
                 {t.flows.length === 0 ? <span className="text-slate-400">—</span> : null}
                 {t.flows.map((f) =>
                   f.id ? (
-                    <Link key={f.externalId} href={`/flows/${f.id}`} className="block text-brand-700 hover:underline">
+                    <Link
+                      key={f.externalId}
+                      href={`/flows/${f.id}`}
+                      className="text-brand-700 block hover:underline"
+                    >
                       {f.name}
                     </Link>
                   ) : (
-                    <span key={f.externalId} className="block text-slate-500" title="This flow is not in Flowport's cache">
+                    <span
+                      key={f.externalId}
+                      className="block text-slate-500"
+                      title="This flow is not in Flowport's cache"
+                    >
                       Flow {f.externalId}
                     </span>
                   ),
                 )}
               </Td>
-              <Td className="text-sm whitespace-nowrap text-slate-600">{formatDistanceToNow(new Date(t.updatedAt), { addSuffix: true })}</Td>
+              <Td className="text-sm whitespace-nowrap text-slate-600">
+                {formatDistanceToNow(new Date(t.updatedAt), { addSuffix: true })}
+              </Td>
               {canDelete ? (
                 <Td className="text-right">
-                  <Button variant="ghost" size="icon" aria-label={`Delete ${t.name}`} onClick={() => setDeleting(t)}>
+                  <Button
+                    variant="ghost"
+                    size="icon"
+                    aria-label={`Delete ${t.name}`}
+                    onClick={() => setDeleting(t)}
+                  >
                     <Trash2 className="size-4" />
                   </Button>
                 </Td>
@@ -127,7 +169,15 @@ export function TemplatesTable({ templates, canDelete }: { templates: TemplateLi
           ))}
         </tbody>
       </Table>
-      <DeleteTemplateDialog template={deleting} otherLanguages={deleting ? templates.filter((t) => t.name === deleting.name && t.id !== deleting.id).map((t) => t.language) : []} onClose={() => setDeleting(null)} />
+      <DeleteTemplateDialog
+        template={deleting}
+        otherLanguages={
+          deleting
+            ? templates.filter((t) => t.name === deleting.name && t.id !== deleting.id).map((t) => t.language)
+            : []
+        }
+        onClose={() => setDeleting(null)}
+      />
     </Card>
   );
 }
@@ -161,14 +211,19 @@ export function DeleteTemplateDialog({
   }
   return (
     <Dialog open={template !== null} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={template ? `Delete “${template.name}”?` : "Delete template"} description="8x8 deletes the template at WhatsApp; messages already sent are not affected.">
+      <DialogContent
+        title={template ? `Delete “${template.name}”?` : "Delete template"}
+        description="8x8 deletes the template at WhatsApp; messages already sent are not affected."
+      >
         <div className="space-y-3 text-sm text-slate-700">
           <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
-            WhatsApp blocks the name <strong>{template?.name}</strong> for <strong>30 days</strong> after deletion: a new template cannot use it until then.
+            WhatsApp blocks the name <strong>{template?.name}</strong> for <strong>30 days</strong> after
+            deletion: a new template cannot use it until then.
           </p>
           {otherLanguages.length > 0 ? (
             <p>
-              8x8 deletes by name, so the {otherLanguages.map(languageLabel).join(", ")} version{otherLanguages.length === 1 ? "" : "s"} will be deleted too.
+              8x8 deletes by name, so the {otherLanguages.map(languageLabel).join(", ")} version
+              {otherLanguages.length === 1 ? "" : "s"} will be deleted too.
             </p>
           ) : null}
           <div className="flex justify-end gap-2 pt-2">

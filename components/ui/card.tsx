@@ -2,10 +2,20 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...props} />;
+  return (
+    <div className={cn("rounded-lg border border-slate-200 bg-white shadow-sm", className)} {...props} />
+  );
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -17,7 +27,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function EmptyState({ icon, title, children }: { icon?: ReactNode; title: string; children?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  children,
+}: {
+  icon?: ReactNode;
+  title: string;
+  children?: ReactNode;
+}) {
   return (
     <Card className="flex flex-col items-center px-6 py-16 text-center">
       {icon ? <div className="mb-4 text-slate-400">{icon}</div> : null}
@@ -27,7 +45,15 @@ export function EmptyState({ icon, title, children }: { icon?: ReactNode; title:
   );
 }
 
-export function Notice({ tone = "info", children, className }: { tone?: "info" | "warning" | "error" | "success"; children: ReactNode; className?: string }) {
+export function Notice({
+  tone = "info",
+  children,
+  className,
+}: {
+  tone?: "info" | "warning" | "error" | "success";
+  children: ReactNode;
+  className?: string;
+}) {
   const tones = {
     info: "border-sky-200 bg-sky-50 text-sky-900",
     warning: "border-amber-200 bg-amber-50 text-amber-900",
@@ -35,7 +61,10 @@ export function Notice({ tone = "info", children, className }: { tone?: "info" |
     success: "border-emerald-200 bg-emerald-50 text-emerald-900",
   } as const;
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={cn("rounded-md border px-4 py-3 text-sm", tones[tone], className)}
+    >
       {children}
     </div>
   );

@@ -30,12 +30,17 @@ export function DialogContent({
       >
         <RadixDialog.Title className="pr-8 text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
         {description ? (
-          <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
+          <RadixDialog.Description className="mt-1 text-sm text-slate-600">
+            {description}
+          </RadixDialog.Description>
         ) : (
           <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
         )}
         <div className="mt-4">{children}</div>
-        <RadixDialog.Close className="absolute top-4 right-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+        <RadixDialog.Close
+          className="absolute top-4 right-4 rounded p-1 text-slate-500 hover:bg-slate-100"
+          aria-label="Close"
+        >
           <X className="h-4 w-4" />
         </RadixDialog.Close>
       </RadixDialog.Content>

@@ -12,7 +12,10 @@ export function DropdownMenuContent({ className, ...props }: ComponentProps<type
       <Radix.Content
         align="end"
         sideOffset={4}
-        className={cn("z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg", className)}
+        className={cn(
+          "z-50 min-w-44 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg",
+          className,
+        )}
         {...props}
       />
     </Radix.Portal>

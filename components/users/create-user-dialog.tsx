@@ -51,16 +51,27 @@ export function CreateUserDialog() {
           Add user
         </Button>
       </DialogTrigger>
-      <DialogContent title="Add a user" description="They sign in with this email and password; share the password with them safely.">
+      <DialogContent
+        title="Add a user"
+        description="They sign in with this email and password; share the password with them safely."
+      >
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          {formError ? <p className="text-sm text-red-600" role="alert">{formError}</p> : null}
+          {formError ? (
+            <p className="text-sm text-red-600" role="alert">
+              {formError}
+            </p>
+          ) : null}
           <Field id="new-user-name" label="Name" error={errors.name?.[0]}>
             <Input id="new-user-name" name="name" required aria-invalid={!!errors.name} />
           </Field>
           <Field id="new-user-email" label="Email" error={errors.email?.[0]}>
             <Input id="new-user-email" name="email" type="email" required aria-invalid={!!errors.email} />
           </Field>
-          <Field id="new-user-role" label="Role" hint="Testers can preview and run flows but not publish, delete or send to customers.">
+          <Field
+            id="new-user-role"
+            label="Role"
+            hint="Testers can preview and run flows but not publish, delete or send to customers."
+          >
             <NativeSelect id="new-user-role" name="role" defaultValue="MARKETER">
               <option value="ADMIN">Admin</option>
               <option value="MARKETER">Marketer</option>
@@ -68,11 +79,23 @@ export function CreateUserDialog() {
             </NativeSelect>
           </Field>
           <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" name="logAccess" className="h-4 w-4 accent-brand-600" />
+            <input type="checkbox" name="logAccess" className="accent-brand-600 h-4 w-4" />
             Log access (sees phone numbers and submitted values unmasked)
           </label>
-          <Field id="new-user-password" label="Initial password" error={errors.password?.[0]} hint="At least 10 characters.">
-            <Input id="new-user-password" name="password" type="password" autoComplete="new-password" required aria-invalid={!!errors.password} />
+          <Field
+            id="new-user-password"
+            label="Initial password"
+            error={errors.password?.[0]}
+            hint="At least 10 characters."
+          >
+            <Input
+              id="new-user-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-invalid={!!errors.password}
+            />
           </Field>
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>

@@ -63,7 +63,11 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
           {users.map((user) => {
             const self = user.id === currentUserId;
             return (
-              <tr key={user.id} data-testid={`user-row-${user.email}`} className={user.active ? "" : "bg-slate-50 text-slate-500"}>
+              <tr
+                key={user.id}
+                data-testid={`user-row-${user.email}`}
+                className={user.active ? "" : "bg-slate-50 text-slate-500"}
+              >
                 <Td>
                   <div className="font-medium text-slate-900">{user.name}</div>
                   <div className="text-xs text-slate-500">{user.email}</div>
@@ -73,7 +77,12 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                     aria-label={`Role of ${user.email}`}
                     value={user.role}
                     disabled={pending || self}
-                    onChange={(e) => update({ userId: user.id, role: e.target.value as Role }, `${user.email} is now ${e.target.value.toLowerCase()}.`)}
+                    onChange={(e) =>
+                      update(
+                        { userId: user.id, role: e.target.value as Role },
+                        `${user.email} is now ${e.target.value.toLowerCase()}.`,
+                      )
+                    }
                     className="w-36"
                   >
                     {roles.map((r) => (
@@ -87,14 +96,16 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                   <label className="inline-flex items-center gap-2 text-sm">
                     <input
                       type="checkbox"
-                      className="h-4 w-4 accent-brand-600"
+                      className="accent-brand-600 h-4 w-4"
                       checked={user.logAccess}
                       disabled={pending}
                       aria-label={`Log access for ${user.email}`}
                       onChange={(e) =>
                         update(
                           { userId: user.id, logAccess: e.target.checked },
-                          e.target.checked ? `${user.email} now sees unmasked data.` : `${user.email} now sees masked data.`,
+                          e.target.checked
+                            ? `${user.email} now sees unmasked data.`
+                            : `${user.email} now sees masked data.`,
                         )
                       }
                     />
@@ -103,7 +114,9 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                 </Td>
                 <Td>{user.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
                 <Td className="text-sm text-slate-600">
-                  {user.lastLoginAt ? formatDistanceToNow(new Date(user.lastLoginAt), { addSuffix: true }) : "Never"}
+                  {user.lastLoginAt
+                    ? formatDistanceToNow(new Date(user.lastLoginAt), { addSuffix: true })
+                    : "Never"}
                 </Td>
                 <Td className="text-right">
                   {self ? (
@@ -116,7 +129,9 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                       onClick={() =>
                         update(
                           { userId: user.id, active: !user.active },
-                          user.active ? `${user.email} was deactivated and signed out.` : `${user.email} was reactivated.`,
+                          user.active
+                            ? `${user.email} was deactivated and signed out.`
+                            : `${user.email} was reactivated.`,
                         )
                       }
                     >

@@ -16,14 +16,27 @@ export function uniqueName(label: string): string {
 /** Waits for Monaco (loaded from /monaco/vs) to hold a model. */
 export async function waitForEditor(page: Page): Promise<void> {
   await expect(page.locator(".monaco-editor").first()).toBeVisible({ timeout: 20_000 });
-  await page.waitForFunction(() => (window as unknown as { monaco?: { editor: { getModels(): unknown[] } } }).monaco?.editor.getModels().length);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { monaco?: { editor: { getModels(): unknown[] } } }).monaco?.editor.getModels()
+        .length,
+  );
 }
 
 /** The main editor's text, read from Monaco's model (not the DOM, which only renders visible lines). */
 export async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const monaco = (window as unknown as { monaco: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } }).monaco;
-    return monaco.editor.getModels().find((m) => m.uri.path.endsWith("flow.json"))?.getValue() ?? "";
+    const monaco = (
+      window as unknown as {
+        monaco: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } };
+      }
+    ).monaco;
+    return (
+      monaco.editor
+        .getModels()
+        .find((m) => m.uri.path.endsWith("flow.json"))
+        ?.getValue() ?? ""
+    );
   });
 }
 
@@ -40,7 +53,9 @@ export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
     if (!target) throw new Error("Nothing has the focus to paste into.");
     const data = new DataTransfer();
     data.setData("text/plain", content);
-    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
   await expect.poll(() => editorText(page)).toBe(text);
 }
@@ -56,7 +71,10 @@ export async function typeAtLineEnd(page: Page, line: number, keys: string[]): P
 }
 
 /** Fills the create form and saves; returns the new flow's id (from the editor URL it lands on). */
-export async function createDraft(page: Page, options: { name: string; flowJson?: string; channel?: string }): Promise<string> {
+export async function createDraft(
+  page: Page,
+  options: { name: string; flowJson?: string; channel?: string },
+): Promise<string> {
   await page.goto("/flows/new");
   await waitForEditor(page);
   await page.getByLabel("Channel", { exact: true }).selectOption({ label: options.channel ?? "Acme Health" });

@@ -26,7 +26,11 @@ async function pickDay(page: Page, iso: string): Promise<void> {
   for (let i = 0; i < 24; i++) {
     const day = sheet.locator(`button[aria-label="${iso}"]`);
     if (await day.count()) return day.click();
-    const first = await sheet.getByRole("grid").locator("button[aria-label]").first().getAttribute("aria-label");
+    const first = await sheet
+      .getByRole("grid")
+      .locator("button[aria-label]")
+      .first()
+      .getAttribute("aria-label");
     await sheet.getByRole("button", { name: iso < (first ?? "") ? "Previous month" : "Next month" }).click();
   }
   throw new Error(`Could not reach ${iso} in the calendar`);
@@ -47,14 +51,18 @@ async function setField(page: Page, state: PreviewState, name: string, value: Fi
       await phone.locator(`input[name="${id.slice(1)}"][value="${String(value)}"]`).check();
       return;
     case "CheckboxGroup":
-      for (const item of value as string[]) await phone.locator(`input[name="${id.slice(1)}"][value="${item}"]`).check();
+      for (const item of value as string[])
+        await phone.locator(`input[name="${id.slice(1)}"][value="${item}"]`).check();
       return;
     case "ChipsSelector":
       for (const item of value as string[]) await phone.locator(`${id} button[data-value="${item}"]`).click();
       return;
     case "Dropdown":
       await phone.locator(id).click();
-      await page.getByRole("dialog").locator(`[role="option"][data-value="${String(value)}"]`).click();
+      await page
+        .getByRole("dialog")
+        .locator(`[role="option"][data-value="${String(value)}"]`)
+        .click();
       return;
     case "OptIn":
       await phone.locator(id).check();
@@ -83,7 +91,13 @@ async function applyInUi(page: Page, state: PreviewState, event: PreviewEvent): 
     const label = resolveScreen(state)?.fields[event.name]?.props.label;
     const input = page.getByTestId("preview-phone").locator('input[type="file"]');
     await expect(input, `file input for ${String(label)}`).toHaveCount(1);
-    await input.setInputFiles(event.files.map((file) => ({ name: file.fileName, mimeType: file.mimeType, buffer: Buffer.alloc(file.sizeBytes, 1) })));
+    await input.setInputFiles(
+      event.files.map((file) => ({
+        name: file.fileName,
+        mimeType: file.mimeType,
+        buffer: Buffer.alloc(file.sizeBytes, 1),
+      })),
+    );
     return;
   }
   throw new Error(`Unexpected event ${event.type}`);
@@ -130,10 +144,17 @@ export async function walkExampleInUi(page: Page, slug: string, flowJson: string
       continue;
     }
     const list = screen?.nodes.find((node) => node.kind === "component" && node.type === "NavigationList");
-    if (list?.kind !== "component") throw new Error(`Screen ${current} has neither a Footer nor a NavigationList`);
-    const items = Array.isArray(list.props["list-items"]) ? (list.props["list-items"] as Record<string, unknown>[]) : [];
+    if (list?.kind !== "component")
+      throw new Error(`Screen ${current} has neither a Footer nor a NavigationList`);
+    const items = Array.isArray(list.props["list-items"])
+      ? (list.props["list-items"] as Record<string, unknown>[])
+      : [];
     await phone.locator(`[data-path="${list.path}"] li button`).first().click();
-    apply({ type: "action-triggered", action: items[0]?.["on-click-action"] ?? list.raw["on-click-action"], source: list.path });
+    apply({
+      type: "action-triggered",
+      action: items[0]?.["on-click-action"] ?? list.raw["on-click-action"],
+      source: list.path,
+    });
   }
   throw new Error(`Not completed after 40 steps: ${trail.join(" → ")}`);
 }

@@ -6,8 +6,7 @@ import { isExpectedError, ValidationError, type FieldErrors } from "@/lib/errors
 import { logger } from "@/lib/logger";
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fieldErrors?: FieldErrors } };
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: FieldErrors } };
 
 /**
  * Every server action goes through here: parse the input with zod, authorize, run, and turn expected
@@ -30,12 +29,21 @@ export function defineAction<Schema extends z.ZodType, T>(
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
       if (error instanceof ValidationError) {
-        return { ok: false, error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } };
+        return {
+          ok: false,
+          error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors },
+        };
       }
       if (isExpectedError(error)) return { ok: false, error: { code: error.code, message: error.message } };
       const incidentId = randomUUID();
       logger.error("action.unexpected_error", { incidentId, error });
-      return { ok: false, error: { code: "internal_error", message: `Something went wrong on our side (incident ${incidentId}).` } };
+      return {
+        ok: false,
+        error: {
+          code: "internal_error",
+          message: `Something went wrong on our side (incident ${incidentId}).`,
+        },
+      };
     }
   };
 }

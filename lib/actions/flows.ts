@@ -12,27 +12,39 @@ async function syncAfterAction(channelId: string): Promise<void> {
   try {
     await syncChannelFlows(channelId);
   } catch (error) {
-    logger.warn("flows.sync_after_action_failed", { channelId, reason: error instanceof Error ? error.message : "unknown" });
+    logger.warn("flows.sync_after_action_failed", {
+      channelId,
+      reason: error instanceof Error ? error.message : "unknown",
+    });
   }
 }
 
-export const deleteFlowAction = defineAction({ input: flowIdInput, permission: "flows.delete" }, async ({ flowId }, user) => {
-  const { name, channelId } = await deleteFlow(user, flowId);
-  await syncAfterAction(channelId);
-  revalidatePath("/flows");
-  return { name };
-});
+export const deleteFlowAction = defineAction(
+  { input: flowIdInput, permission: "flows.delete" },
+  async ({ flowId }, user) => {
+    const { name, channelId } = await deleteFlow(user, flowId);
+    await syncAfterAction(channelId);
+    revalidatePath("/flows");
+    return { name };
+  },
+);
 
-export const deprecateFlowAction = defineAction({ input: flowIdInput, permission: "flows.publish" }, async ({ flowId }, user) => {
-  const { name, channelId } = await deprecateFlow(user, flowId);
-  await syncAfterAction(channelId);
-  revalidatePath("/flows");
-  return { name };
-});
+export const deprecateFlowAction = defineAction(
+  { input: flowIdInput, permission: "flows.publish" },
+  async ({ flowId }, user) => {
+    const { name, channelId } = await deprecateFlow(user, flowId);
+    await syncAfterAction(channelId);
+    revalidatePath("/flows");
+    return { name };
+  },
+);
 
 /** The Refresh button: a sync now, reported back (failures are recorded on the channel and shown too). */
-export const refreshFlowsAction = defineAction({ input: z.object({ channelId: z.uuid() }), permission: "flows.read" }, async ({ channelId }) => {
-  const result = await syncChannelFlows(channelId);
-  revalidatePath("/flows");
-  return result;
-});
+export const refreshFlowsAction = defineAction(
+  { input: z.object({ channelId: z.uuid() }), permission: "flows.read" },
+  async ({ channelId }) => {
+    const result = await syncChannelFlows(channelId);
+    revalidatePath("/flows");
+    return result;
+  },
+);

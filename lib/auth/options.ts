@@ -38,7 +38,10 @@ export function getAuthOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
@@ -48,14 +51,20 @@ export function getAuthOptions(): NextAuthOptions {
 
           const user = await getDb().user.findUnique({ where: { email } });
           // Compare even when the user does not exist, so timing does not reveal which emails are registered.
-          const ok = await verifyPassword(password, user?.passwordHash ?? "$2b$11$invalidinvalidinvalidinvalidinvalidinvalidinvalidinvali");
+          const ok = await verifyPassword(
+            password,
+            user?.passwordHash ?? "$2b$11$invalidinvalidinvalidinvalidinvalidinvalidinvalidinvali",
+          );
           if (!user || !ok || !user.active) {
             await recordFailedSignIn(email, ip);
             return null;
           }
           await clearFailedSignIns(email);
           await getDb().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-          await writeAudit({ id: user.id, email: user.email }, { action: "auth.sign_in", objectType: "user", objectId: user.id });
+          await writeAudit(
+            { id: user.id, email: user.email },
+            { action: "auth.sign_in", objectType: "user", objectId: user.id },
+          );
           return { id: user.id, email: user.email, name: user.name };
         },
       }),

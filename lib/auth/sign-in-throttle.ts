@@ -31,5 +31,7 @@ export async function recordFailedSignIn(email: string, ip: string | null): Prom
 export async function clearFailedSignIns(email: string): Promise<void> {
   const since = new Date(Date.now() - WINDOW_MS * 4);
   const db = getDb();
-  await db.signInAttempt.deleteMany({ where: { OR: [{ key: keys(email, null).account }, { at: { lt: since } }] } });
+  await db.signInAttempt.deleteMany({
+    where: { OR: [{ key: keys(email, null).account }, { at: { lt: since } }] },
+  });
 }

@@ -15,17 +15,31 @@ export type CreateFlowParsed = z.output<typeof createFlowSchema>;
  * Creates the flow at 8x8 as a draft with the text exactly as typed (8x8 positions refer to it), then
  * caches it with its first revision. A new version of a published flow links back to it (lineage).
  */
-export async function createFlow(actor: CurrentUser, input: CreateFlowParsed): Promise<{ id: string; validationErrorCount: number }> {
+export async function createFlow(
+  actor: CurrentUser,
+  input: CreateFlowParsed,
+): Promise<{ id: string; validationErrorCount: number }> {
   const db = getDb();
   const channel = await db.channel.findUnique({ where: { id: input.channelId } });
-  if (!channel) throw new ValidationError("Choose a channel.", { channelId: ["This channel no longer exists: choose another one."] });
+  if (!channel)
+    throw new ValidationError("Choose a channel.", {
+      channelId: ["This channel no longer exists: choose another one."],
+    });
 
   if (input.previousVersionId) {
-    const previous = await db.flow.findUnique({ where: { id: input.previousVersionId }, select: { status: true, channelId: true } });
+    const previous = await db.flow.findUnique({
+      where: { id: input.previousVersionId },
+      select: { status: true, channelId: true },
+    });
     if (!previous) throw new NotFoundError("The flow this is a new version of");
-    if (previous.status === "DRAFT") throw new ValidationError("A draft is edited in place; new versions are made from published or deprecated flows.");
+    if (previous.status === "DRAFT")
+      throw new ValidationError(
+        "A draft is edited in place; new versions are made from published or deprecated flows.",
+      );
     if (previous.channelId !== channel.id) {
-      throw new ValidationError("A new version stays on the channel of the flow it replaces.", { channelId: ["Keep the channel of the previous version."] });
+      throw new ValidationError("A new version stays on the channel of the flow it replaces.", {
+        channelId: ["Keep the channel of the previous version."],
+      });
     }
   }
 
@@ -56,12 +70,25 @@ export async function createFlow(actor: CurrentUser, input: CreateFlowParsed): P
     // A list sync may have cached the new id already: take the row over rather than fail.
     const flow = await tx.flow.upsert({
       where: { channelId_externalId: { channelId: channel.id, externalId: result.id } },
-      create: { channelId: channel.id, externalId: result.id, createdById: actor.id, createdAt: now, ...fields },
+      create: {
+        channelId: channel.id,
+        externalId: result.id,
+        createdById: actor.id,
+        createdAt: now,
+        ...fields,
+      },
       update: fields,
     });
     await tx.flowRevision.deleteMany({ where: { flowId: flow.id } });
     await tx.flowRevision.create({
-      data: { flowId: flow.id, number: 1, name: input.name, flowJson: input.flowJson, authorId: actor.id, authorEmail: actor.email },
+      data: {
+        flowId: flow.id,
+        number: 1,
+        name: input.name,
+        flowJson: input.flowJson,
+        authorId: actor.id,
+        authorEmail: actor.email,
+      },
     });
     await writeAudit(
       actor,

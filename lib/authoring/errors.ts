@@ -4,9 +4,7 @@ import { ExpectedError } from "@/lib/errors";
 export class StaleRevisionError extends ExpectedError {
   readonly status = 409;
   readonly code = "stale_revision";
-  constructor(
-    readonly latest: { revision: number; authorEmail: string | null; savedAt: Date },
-  ) {
+  constructor(readonly latest: { revision: number; authorEmail: string | null; savedAt: Date }) {
     const who = latest.authorEmail ?? "someone else";
     super(
       `${who} saved this flow (revision ${latest.revision}) after you opened it, so your save was refused to keep their change. ` +

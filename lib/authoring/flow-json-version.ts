@@ -2,7 +2,13 @@
 export function declaredVersion(text: string): string | null {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value === "object" && value !== null && "version" in value && typeof value.version === "string") return value.version;
+    if (
+      typeof value === "object" &&
+      value !== null &&
+      "version" in value &&
+      typeof value.version === "string"
+    )
+      return value.version;
     return null;
   } catch {
     return null;

@@ -6,7 +6,13 @@ import type { FlowStatus } from "@/lib/generated/prisma/enums";
 import { publishBlockersOf } from "./publish-blockers";
 import { toRemoteProblems } from "./remote-problems";
 
-export type LineageEntry = { id: string; name: string; status: FlowStatus; externalId: string; createdAt: string };
+export type LineageEntry = {
+  id: string;
+  name: string;
+  status: FlowStatus;
+  externalId: string;
+  createdAt: string;
+};
 
 export type FlowOverview = {
   id: string;
@@ -36,14 +42,24 @@ export type FlowOverview = {
 /** Lineage is followed at most this far back: enough for any real history, bounded against cycles. */
 const MAX_LINEAGE = 25;
 
-const lineageSelect = { id: true, name: true, status: true, externalId: true, createdAt: true, previousVersionId: true } as const;
+const lineageSelect = {
+  id: true,
+  name: true,
+  status: true,
+  externalId: true,
+  createdAt: true,
+  previousVersionId: true,
+} as const;
 
 /** Everything the flow detail page shows, in a few queries. */
 export async function getFlowOverview(flowId: string): Promise<FlowOverview> {
   const db = getDb();
   const flow = await db.flow.findUnique({
     where: { id: flowId },
-    include: { channel: { select: { id: true, name: true, externalId: true } }, nextVersions: { select: lineageSelect, orderBy: { createdAt: "asc" } } },
+    include: {
+      channel: { select: { id: true, name: true, externalId: true } },
+      nextVersions: { select: lineageSelect, orderBy: { createdAt: "asc" } },
+    },
   });
   if (!flow) throw new NotFoundError("The flow");
 
@@ -67,7 +83,9 @@ export async function getFlowOverview(flowId: string): Promise<FlowOverview> {
     db.flowResponse.count({ where: { flowId: flow.id } }),
   ]);
 
-  const local = flow.flowJson ? validateFlowJson(flow.flowJson, { hasEndpoint: Boolean(flow.endpointUri) }) : null;
+  const local = flow.flowJson
+    ? validateFlowJson(flow.flowJson, { hasEndpoint: Boolean(flow.endpointUri) })
+    : null;
   const remote = toRemoteProblems(flow.validationErrors);
   return {
     id: flow.id,
@@ -98,8 +116,20 @@ export async function getFlowOverview(flowId: string): Promise<FlowOverview> {
   };
 }
 
-function toLineage(flow: { id: string; name: string; status: FlowStatus; externalId: string; createdAt: Date }): LineageEntry {
-  return { id: flow.id, name: flow.name, status: flow.status, externalId: flow.externalId, createdAt: flow.createdAt.toISOString() };
+function toLineage(flow: {
+  id: string;
+  name: string;
+  status: FlowStatus;
+  externalId: string;
+  createdAt: Date;
+}): LineageEntry {
+  return {
+    id: flow.id,
+    name: flow.name,
+    status: flow.status,
+    externalId: flow.externalId,
+    createdAt: flow.createdAt.toISOString(),
+  };
 }
 
 export type EditableFlow = {
@@ -118,7 +148,10 @@ export type EditableFlow = {
 
 /** The flow as the editor opens it: text, metadata and the revision its save will be checked against. */
 export async function getEditableFlow(flowId: string): Promise<EditableFlow> {
-  const flow = await getDb().flow.findUnique({ where: { id: flowId }, include: { channel: { select: { name: true } } } });
+  const flow = await getDb().flow.findUnique({
+    where: { id: flowId },
+    include: { channel: { select: { name: true } } },
+  });
   if (!flow) throw new NotFoundError("The flow");
   return {
     id: flow.id,

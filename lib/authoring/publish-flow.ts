@@ -9,7 +9,11 @@ import { publishBlockersOf } from "./publish-blockers";
 import { toRemoteProblems } from "./remote-problems";
 
 /** What keeps a cached draft from being published. */
-export function publishBlockers(flow: { flowJson: string | null; endpointUri: string | null; validationErrors: unknown }): string[] {
+export function publishBlockers(flow: {
+  flowJson: string | null;
+  endpointUri: string | null;
+  validationErrors: unknown;
+}): string[] {
   return publishBlockersOf(flow.flowJson, Boolean(flow.endpointUri), toRemoteProblems(flow.validationErrors));
 }
 
@@ -17,13 +21,22 @@ export function publishBlockers(flow: { flowJson: string | null; endpointUri: st
  * Publishes a draft at 8x8 (irreversible: it becomes immutable). Refused while the stored text has
  * validation errors, so 8x8 is only asked to publish what is known to be valid.
  */
-export async function publishFlow(actor: CurrentUser, flowId: string): Promise<{ status: "PUBLISHED"; publishedAt: string }> {
+export async function publishFlow(
+  actor: CurrentUser,
+  flowId: string,
+): Promise<{ status: "PUBLISHED"; publishedAt: string }> {
   return getDb().$transaction(
     async (tx) => {
       await lockFlow(tx, flowId);
-      const flow = await tx.flow.findUnique({ where: { id: flowId }, include: { channel: { select: { externalId: true } } } });
+      const flow = await tx.flow.findUnique({
+        where: { id: flowId },
+        include: { channel: { select: { externalId: true } } },
+      });
       if (!flow) throw new NotFoundError("The flow");
-      if (flow.status !== "DRAFT") throw new ConflictError(`This flow is already ${flow.status.toLowerCase()}: only drafts can be published.`);
+      if (flow.status !== "DRAFT")
+        throw new ConflictError(
+          `This flow is already ${flow.status.toLowerCase()}: only drafts can be published.`,
+        );
       const blockers = publishBlockers(flow);
       if (blockers.length > 0) {
         throw new ValidationError(
@@ -34,8 +47,26 @@ export async function publishFlow(actor: CurrentUser, flowId: string): Promise<{
       const client = await getEightByEightClient();
       await client.flows.publish(flow.channel.externalId, flow.externalId);
       const publishedAt = new Date();
-      await tx.flow.update({ where: { id: flow.id }, data: { status: "PUBLISHED", publishedAt, updatedAt: publishedAt, updatedById: actor.id, lastSyncedAt: publishedAt } });
-      await writeAudit(actor, { action: "flow.publish", objectType: "flow", objectId: flow.id, details: { externalId: flow.externalId, revision: flow.revision } }, tx);
+      await tx.flow.update({
+        where: { id: flow.id },
+        data: {
+          status: "PUBLISHED",
+          publishedAt,
+          updatedAt: publishedAt,
+          updatedById: actor.id,
+          lastSyncedAt: publishedAt,
+        },
+      });
+      await writeAudit(
+        actor,
+        {
+          action: "flow.publish",
+          objectType: "flow",
+          objectId: flow.id,
+          details: { externalId: flow.externalId, revision: flow.revision },
+        },
+        tx,
+      );
       return { status: "PUBLISHED" as const, publishedAt: publishedAt.toISOString() };
     },
     { timeout: 90_000, maxWait: 10_000 },

@@ -9,7 +9,8 @@ export function toRemoteProblems(stored: unknown): FlowJsonProblem[] {
   return stored.flatMap((item): FlowJsonProblem[] => {
     if (typeof item !== "object" || item === null) return [];
     const record = item as Record<string, unknown>;
-    const num = (key: string, fallback: number) => (typeof record[key] === "number" ? (record[key] as number) : fallback);
+    const num = (key: string, fallback: number) =>
+      typeof record[key] === "number" ? (record[key] as number) : fallback;
     const lineStart = num("lineStart", 1);
     const columnStart = num("columnStart", 1);
     const pointers = Array.isArray(record.pointers) ? (record.pointers as Record<string, unknown>[]) : [];
@@ -17,7 +18,10 @@ export function toRemoteProblems(stored: unknown): FlowJsonProblem[] {
       {
         error: typeof record.error === "string" ? record.error : "VALIDATION_ERROR",
         errorType: typeof record.errorType === "string" ? record.errorType : "FLOW_JSON_ERROR",
-        message: typeof record.message === "string" && record.message ? record.message : "8x8 reported a problem without a message.",
+        message:
+          typeof record.message === "string" && record.message
+            ? record.message
+            : "8x8 reported a problem without a message.",
         lineStart,
         lineEnd: num("lineEnd", lineStart),
         columnStart,

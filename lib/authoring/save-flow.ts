@@ -28,14 +28,26 @@ export async function saveFlow(actor: CurrentUser, input: SaveFlowParsed): Promi
   return getDb().$transaction(
     async (tx) => {
       await lockFlow(tx, input.flowId);
-      const flow = await tx.flow.findUnique({ where: { id: input.flowId }, include: { channel: { select: { externalId: true } } } });
+      const flow = await tx.flow.findUnique({
+        where: { id: input.flowId },
+        include: { channel: { select: { externalId: true } } },
+      });
       if (!flow) throw new NotFoundError("The flow");
       if (flow.status !== "DRAFT") {
-        throw new ConflictError(`This flow is ${flow.status.toLowerCase()}, and published flows cannot be edited. Create a new version instead.`);
+        throw new ConflictError(
+          `This flow is ${flow.status.toLowerCase()}, and published flows cannot be edited. Create a new version instead.`,
+        );
       }
       if (flow.revision !== input.baseRevision) {
-        const latest = await tx.flowRevision.findFirst({ where: { flowId: flow.id }, orderBy: { number: "desc" } });
-        throw new StaleRevisionError({ revision: flow.revision, authorEmail: latest?.authorEmail ?? null, savedAt: latest?.createdAt ?? flow.updatedAt });
+        const latest = await tx.flowRevision.findFirst({
+          where: { flowId: flow.id },
+          orderBy: { number: "desc" },
+        });
+        throw new StaleRevisionError({
+          revision: flow.revision,
+          authorEmail: latest?.authorEmail ?? null,
+          savedAt: latest?.createdAt ?? flow.updatedAt,
+        });
       }
 
       const client = await getEightByEightClient();
@@ -63,7 +75,15 @@ export async function saveFlow(actor: CurrentUser, input: SaveFlowParsed): Promi
         },
       });
       await tx.flowRevision.create({
-        data: { flowId: flow.id, number: updated.revision, name: input.name, flowJson: input.flowJson, authorId: actor.id, authorEmail: actor.email, createdAt: now },
+        data: {
+          flowId: flow.id,
+          number: updated.revision,
+          name: input.name,
+          flowJson: input.flowJson,
+          authorId: actor.id,
+          authorEmail: actor.email,
+          createdAt: now,
+        },
       });
       await writeAudit(
         actor,
@@ -80,7 +100,11 @@ export async function saveFlow(actor: CurrentUser, input: SaveFlowParsed): Promi
         },
         tx,
       );
-      return { revision: updated.revision, savedAt: now.toISOString(), validationErrors: toRemoteProblems(result.validationErrors) };
+      return {
+        revision: updated.revision,
+        savedAt: now.toISOString(),
+        validationErrors: toRemoteProblems(result.validationErrors),
+      };
     },
     { timeout: SAVE_TIMEOUT_MS, maxWait: 10_000 },
   );

@@ -42,10 +42,18 @@ export const flowJsonTextSchema = z
   .refine((text) => text.trim().length > 0, "The Flow JSON is empty.")
   .superRefine((text, ctx) => {
     const syntaxError = describeSyntaxError(text);
-    if (syntaxError) ctx.addIssue({ code: "custom", message: `The Flow JSON does not parse (${syntaxError}). Nothing was sent to 8x8.` });
+    if (syntaxError)
+      ctx.addIssue({
+        code: "custom",
+        message: `The Flow JSON does not parse (${syntaxError}). Nothing was sent to 8x8.`,
+      });
   });
 
-export const flowNameSchema = z.string().trim().min(1, "Enter a flow name.").max(200, "Keep the flow name under 200 characters.");
+export const flowNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a flow name.")
+  .max(200, "Keep the flow name under 200 characters.");
 
 export const categoriesSchema = z
   .array(z.enum(FLOW_CATEGORIES, "Choose categories from the list."))

@@ -47,14 +47,24 @@ type ChannelData = z.output<typeof channelInputSchema>;
 
 async function assertExternalIdFree(externalId: string, exceptId?: string): Promise<void> {
   const existing = await getDb().channel.findUnique({ where: { externalId }, select: { id: true } });
-  if (existing && existing.id !== exceptId) throw new ConflictError(`The channel ${externalId} is already configured.`);
+  if (existing && existing.id !== exceptId)
+    throw new ConflictError(`The channel ${externalId} is already configured.`);
 }
 
 export async function createChannel(user: CurrentUser, data: ChannelData) {
   await assertExternalIdFree(data.externalId);
   return getDb().$transaction(async (tx) => {
     const channel = await tx.channel.create({ data, select: channelSelect });
-    await writeAudit(user, { action: "channel.create", objectType: "channel", objectId: channel.id, details: { externalId: data.externalId, name: data.name } }, tx);
+    await writeAudit(
+      user,
+      {
+        action: "channel.create",
+        objectType: "channel",
+        objectId: channel.id,
+        details: { externalId: data.externalId, name: data.name },
+      },
+      tx,
+    );
     return channel;
   });
 }
@@ -66,10 +76,24 @@ export async function updateChannel(user: CurrentUser, id: string, data: Channel
     const channel = await tx.channel.update({
       where: { id },
       // A different 8x8 channel means the cached flows are someone else's: drop the sync marks so it resyncs.
-      data: { ...data, ...(before.externalId !== data.externalId ? { lastFlowSyncAt: null, lastSyncAttemptAt: null, lastSyncError: null } : {}) },
+      data: {
+        ...data,
+        ...(before.externalId !== data.externalId
+          ? { lastFlowSyncAt: null, lastSyncAttemptAt: null, lastSyncError: null }
+          : {}),
+      },
       select: channelSelect,
     });
-    await writeAudit(user, { action: "channel.update", objectType: "channel", objectId: id, details: { externalId: data.externalId, name: data.name } }, tx);
+    await writeAudit(
+      user,
+      {
+        action: "channel.update",
+        objectType: "channel",
+        objectId: id,
+        details: { externalId: data.externalId, name: data.name },
+      },
+      tx,
+    );
     return channel;
   });
 }
@@ -79,7 +103,16 @@ export async function deleteChannel(user: CurrentUser, id: string): Promise<{ na
   const channel = await getChannel(id);
   await getDb().$transaction(async (tx) => {
     await tx.channel.delete({ where: { id } });
-    await writeAudit(user, { action: "channel.delete", objectType: "channel", objectId: id, details: { externalId: channel.externalId, name: channel.name } }, tx);
+    await writeAudit(
+      user,
+      {
+        action: "channel.delete",
+        objectType: "channel",
+        objectId: id,
+        details: { externalId: channel.externalId, name: channel.name },
+      },
+      tx,
+    );
   });
   return { name: channel.name };
 }

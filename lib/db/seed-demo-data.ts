@@ -23,7 +23,12 @@ export async function seedDemoData(db: PrismaClient, options: { simulator: boole
   for (const demo of DEMO_CHANNELS) {
     const channel = await db.channel.upsert({
       where: { externalId: demo.externalId },
-      create: { externalId: demo.externalId, name: demo.name, phoneNumber: demo.phoneNumber, testNumbers: [...demo.testNumbers] },
+      create: {
+        externalId: demo.externalId,
+        name: demo.name,
+        phoneNumber: demo.phoneNumber,
+        testNumbers: [...demo.testNumbers],
+      },
       update: {},
     });
     if (channel.lastFlowSyncAt) continue;
@@ -32,17 +37,30 @@ export async function seedDemoData(db: PrismaClient, options: { simulator: boole
     for (const flow of await db.simFlow.findMany({ where: { channelId: demo.externalId } })) {
       await db.flow.updateMany({
         where: { channelId: channel.id, externalId: flow.id },
-        data: { createdAt: flow.createdAt, updatedAt: flow.updatedAt, publishedAt: flow.status === "DRAFT" ? null : flow.createdAt },
+        data: {
+          createdAt: flow.createdAt,
+          updatedAt: flow.updatedAt,
+          publishedAt: flow.status === "DRAFT" ? null : flow.createdAt,
+        },
       });
     }
     await copySimulatorTemplates(db, channel.id, demo.externalId);
   }
-  if (seeded) console.log(`Seeded the 8x8 simulator with ${DEMO_CHANNELS.length} demo channels, their flows and templates.`);
+  if (seeded)
+    console.log(
+      `Seeded the 8x8 simulator with ${DEMO_CHANNELS.length} demo channels, their flows and templates.`,
+    );
 }
 
 /** The template cache as a template sync would fill it (the templates feature keeps it current afterwards). */
-async function copySimulatorTemplates(db: PrismaClient, channelId: string, externalChannelId: string): Promise<void> {
-  const templates = await db.simTemplate.findMany({ where: { channelId: externalChannelId, deletedAt: null } });
+async function copySimulatorTemplates(
+  db: PrismaClient,
+  channelId: string,
+  externalChannelId: string,
+): Promise<void> {
+  const templates = await db.simTemplate.findMany({
+    where: { channelId: externalChannelId, deletedAt: null },
+  });
   for (const t of templates) {
     await db.template.upsert({
       where: { channelId_name_language: { channelId, name: t.name, language: t.language } },

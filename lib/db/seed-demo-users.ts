@@ -13,7 +13,12 @@ export const DEMO_USERS = [
 /** Creates the demo users that are missing; users that exist are left as they are (idempotent). */
 export async function seedDemoUsers(db: PrismaClient): Promise<number> {
   const existing = new Set(
-    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email),
+    (
+      await db.user.findMany({
+        where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+        select: { email: true },
+      })
+    ).map((u) => u.email),
   );
   const missing = DEMO_USERS.filter((u) => !existing.has(u.email));
   if (missing.length === 0) return 0;

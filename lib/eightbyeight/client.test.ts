@@ -9,7 +9,8 @@ import { EightByEightApiError, EightByEightUnreachableError } from "./errors";
 import { createMemoryRateLimiter, takeToken } from "./rate-limiter";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./request";
 
-const corpus = (name: string) => readFileSync(path.resolve("lib/examples/corpus/seed-api-examples", name), "utf8");
+const corpus = (name: string) =>
+  readFileSync(path.resolve("lib/examples/corpus/seed-api-examples", name), "utf8");
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 type Seen = { method: string; url: string; authorization: string | undefined; body: string };
@@ -24,7 +25,12 @@ beforeAll(async () => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
-      seen.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization, body });
+      seen.push({
+        method: req.method ?? "",
+        url: req.url ?? "",
+        authorization: req.headers.authorization,
+        body,
+      });
       handler(req, res, body);
     });
   });
@@ -72,24 +78,42 @@ describe("errors", () => {
     { file: "error--4018.json", status: 404, code: 4018, sentence: /does not know this message id/ },
     { file: "error--429.json", status: 429, code: 429, sentence: /rate limiting/ },
   ];
-  it.each(cases)("$file becomes a typed error with status, code, errorId and a sentence", async ({ file, status, code, sentence }) => {
-    const body = corpus(file);
-    handler = reply(status, body);
-    const error = await client({ retry: { maxRetries: 0 } })
-      .templates.list("ch-1")
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EightByEightApiError);
-    const apiError = error as EightByEightApiError;
-    expect(apiError.httpStatus).toBe(status);
-    expect(apiError.upstreamCode).toBe(code);
-    expect(apiError.errorId).toBe(JSON.parse(body).errorId);
-    expect(apiError.details).toMatchObject({ method: "GET", status, upstreamCode: code, errorId: JSON.parse(body).errorId });
-    expect(apiError.message).toMatch(sentence);
-  });
+  it.each(cases)(
+    "$file becomes a typed error with status, code, errorId and a sentence",
+    async ({ file, status, code, sentence }) => {
+      const body = corpus(file);
+      handler = reply(status, body);
+      const error = await client({ retry: { maxRetries: 0 } })
+        .templates.list("ch-1")
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EightByEightApiError);
+      const apiError = error as EightByEightApiError;
+      expect(apiError.httpStatus).toBe(status);
+      expect(apiError.upstreamCode).toBe(code);
+      expect(apiError.errorId).toBe(JSON.parse(body).errorId);
+      expect(apiError.details).toMatchObject({
+        method: "GET",
+        status,
+        upstreamCode: code,
+        errorId: JSON.parse(body).errorId,
+      });
+      expect(apiError.message).toMatch(sentence);
+    },
+  );
 
   it("a 409 quotes 8x8's own words, since the boilerplate codes say nothing about state", async () => {
-    handler = reply(409, JSON.stringify({ code: 1001, message: "Flow must be in DRAFT status", errorId: "e-1", timestamp: "2025-01-01T00:00:00Z" }));
-    const error = (await client().flows.delete("ch-1", "1").catch((e: unknown) => e)) as EightByEightApiError;
+    handler = reply(
+      409,
+      JSON.stringify({
+        code: 1001,
+        message: "Flow must be in DRAFT status",
+        errorId: "e-1",
+        timestamp: "2025-01-01T00:00:00Z",
+      }),
+    );
+    const error = (await client()
+      .flows.delete("ch-1", "1")
+      .catch((e: unknown) => e)) as EightByEightApiError;
     expect(error.httpStatus).toBe(409);
     expect(error.message).toContain('"Flow must be in DRAFT status"');
     expect(error.status).toBe(409);
@@ -97,7 +121,9 @@ describe("errors", () => {
 
   it("an error that is not JSON still carries the HTTP status", async () => {
     handler = reply(404, "<html>Not found</html>", { "content-type": "text/html" });
-    const error = (await client().flows.get("ch-1", "1").catch((e: unknown) => e)) as EightByEightApiError;
+    const error = (await client()
+      .flows.get("ch-1", "1")
+      .catch((e: unknown) => e)) as EightByEightApiError;
     expect(error).toBeInstanceOf(EightByEightApiError);
     expect(error.httpStatus).toBe(404);
     expect(error.upstreamCode).toBeUndefined();
@@ -105,21 +131,31 @@ describe("errors", () => {
 
   it("a success in an unknown shape is an invalid_response, not a crash", async () => {
     handler = reply(200, JSON.stringify({ flows: [{ nope: true }] }));
-    const error = (await client().flows.list("ch-1").catch((e: unknown) => e)) as EightByEightUnreachableError;
+    const error = (await client()
+      .flows.list("ch-1")
+      .catch((e: unknown) => e)) as EightByEightUnreachableError;
     expect(error).toBeInstanceOf(EightByEightUnreachableError);
     expect(error.reason).toBe("invalid_response");
   });
 
   it("never puts the API key in an error", async () => {
     handler = reply(401, corpus("error--1200.json"));
-    const error = (await client().flows.list("ch-1").catch((e: unknown) => e)) as Error;
-    expect(JSON.stringify({ message: error.message, details: (error as EightByEightApiError).details })).not.toContain("test-key-1234");
+    const error = (await client()
+      .flows.list("ch-1")
+      .catch((e: unknown) => e)) as Error;
+    expect(
+      JSON.stringify({ message: error.message, details: (error as EightByEightApiError).details }),
+    ).not.toContain("test-key-1234");
   });
 });
 
 describe("retries", () => {
   it("retries a GET after 5xx and succeeds", async () => {
-    handler = sequence(reply(500, corpus("error--2000.json")), reply(503, ""), reply(200, corpus("flow-list-response--two-flows.json")));
+    handler = sequence(
+      reply(500, corpus("error--2000.json")),
+      reply(503, ""),
+      reply(200, corpus("flow-list-response--two-flows.json")),
+    );
     const flows = await client().flows.list("ch-1");
     expect(flows.map((f) => f.name)).toEqual(["Loan Collection", "2025-10-08T15:17:51.241+08:00"]);
     expect(seen).toHaveLength(3);
@@ -127,28 +163,39 @@ describe("retries", () => {
 
   it("gives up after maxRetries and reports the last error", async () => {
     handler = reply(500, corpus("error--2000.json"));
-    const error = (await client().flows.list("ch-1").catch((e: unknown) => e)) as EightByEightApiError;
+    const error = (await client()
+      .flows.list("ch-1")
+      .catch((e: unknown) => e)) as EightByEightApiError;
     expect(error.httpStatus).toBe(500);
     expect(seen).toHaveLength(3);
   });
 
   it("does not repeat a create after a 5xx (8x8 may have created the flow)", async () => {
     handler = reply(500, corpus("error--2000.json"));
-    await expect(client().flows.create("ch-1", { name: "x", categories: ["OTHER"] })).rejects.toBeInstanceOf(EightByEightApiError);
+    await expect(client().flows.create("ch-1", { name: "x", categories: ["OTHER"] })).rejects.toBeInstanceOf(
+      EightByEightApiError,
+    );
     expect(seen).toHaveLength(1);
   });
 
   it("retries any request on 429 and waits the Retry-After seconds", async () => {
     handler = sequence(reply(429, corpus("error--429.json"), { "retry-after": "1" }), reply(200, "{}"));
     const started = Date.now();
-    await client().templates.add("ch-1", { name: "t", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hi" }] });
+    await client().templates.add("ch-1", {
+      name: "t",
+      language: "en_US",
+      category: "UTILITY",
+      components: [{ type: "BODY", text: "Hi" }],
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(seen).toHaveLength(2);
   });
 
   it("does not wait longer than allowed for a Retry-After: fails with the wait in the error", async () => {
     handler = reply(429, corpus("error--429.json"), { "retry-after": "120" });
-    const error = (await client().flows.list("ch-1").catch((e: unknown) => e)) as EightByEightApiError;
+    const error = (await client()
+      .flows.list("ch-1")
+      .catch((e: unknown) => e)) as EightByEightApiError;
     expect(error.httpStatus).toBe(429);
     expect(error.retryAfterSeconds).toBe(120);
     expect(seen).toHaveLength(1);
@@ -242,10 +289,22 @@ describe("rate limiter", () => {
 describe("requests and documented answer variants", () => {
   it("calls path style A with the Bearer key and a JSON body", async () => {
     handler = reply(200, corpus("flow-create-response--ok.json"));
-    const result = await client().flows.create("ch 1", { name: "Example Flow", categories: ["OTHER"], flowJson: "{}" });
+    const result = await client().flows.create("ch 1", {
+      name: "Example Flow",
+      categories: ["OTHER"],
+      flowJson: "{}",
+    });
     expect(result).toEqual({ id: "866937862658913", status: undefined, validationErrors: [] });
-    expect(seen[0]).toMatchObject({ method: "POST", url: `/api/v1/accounts/${ACCOUNT}/channels/ch%201/flows`, authorization: "Bearer test-key-1234" });
-    expect(JSON.parse(seen[0]!.body)).toEqual({ name: "Example Flow", categories: ["OTHER"], flowJson: "{}" });
+    expect(seen[0]).toMatchObject({
+      method: "POST",
+      url: `/api/v1/accounts/${ACCOUNT}/channels/ch%201/flows`,
+      authorization: "Bearer test-key-1234",
+    });
+    expect(JSON.parse(seen[0]!.body)).toEqual({
+      name: "Example Flow",
+      categories: ["OTHER"],
+      flowJson: "{}",
+    });
   });
 
   it.each([
@@ -264,7 +323,16 @@ describe("requests and documented answer variants", () => {
     const flowJson = '{"version":"7.3","screens":[]}';
     handler = (req, res) => {
       if (req.url?.startsWith("/download")) return reply(200, flowJson)(req, res, "");
-      return reply(200, JSON.stringify({ flowId: "822625023859371", flowJsonUrl: `${baseUrl}/download/x?sig=1`, name: "Example flow", status: "DRAFT", categories: ["OTHER"] }))(req, res, "");
+      return reply(
+        200,
+        JSON.stringify({
+          flowId: "822625023859371",
+          flowJsonUrl: `${baseUrl}/download/x?sig=1`,
+          name: "Example flow",
+          status: "DRAFT",
+          categories: ["OTHER"],
+        }),
+      )(req, res, "");
     };
     const details = await client().flows.get("ch-1", "822625023859371", { includeFlowJson: true });
     expect(details).toMatchObject({ id: "822625023859371", name: "Example flow", status: "DRAFT", flowJson });
@@ -285,22 +353,33 @@ describe("requests and documented answer variants", () => {
     await client().flows.deprecate("ch-1", "1");
     handler = reply(204);
     await client().flows.delete("ch-1", "1");
-    expect(seen.map((s) => `${s.method} ${s.url.split("/flows/")[1]}`)).toEqual(["POST 1/publish", "POST 1/deprecate", "DELETE 1"]);
+    expect(seen.map((s) => `${s.method} ${s.url.split("/flows/")[1]}`)).toEqual([
+      "POST 1/publish",
+      "POST 1/deprecate",
+      "DELETE 1",
+    ]);
   });
 
-  it.each(["flow-preview-response.json", "flow-preview-response--flows-api-guide.json"])("parses the preview answer %s", async (file) => {
-    handler = reply(200, corpus(file));
-    const preview = await client().flows.preview("ch-1", "1", { refresh: true });
-    expect(preview.previewUrl).toMatch(/^https:\/\/business\.facebook\.com/);
-    expect(preview.expiresAt?.getUTCFullYear()).toBeGreaterThanOrEqual(2025);
-    expect(seen[0]!.url).toContain("refresh=true");
-  });
+  it.each(["flow-preview-response.json", "flow-preview-response--flows-api-guide.json"])(
+    "parses the preview answer %s",
+    async (file) => {
+      handler = reply(200, corpus(file));
+      const preview = await client().flows.preview("ch-1", "1", { refresh: true });
+      expect(preview.previewUrl).toMatch(/^https:\/\/business\.facebook\.com/);
+      expect(preview.expiresAt?.getUTCFullYear()).toBeGreaterThanOrEqual(2025);
+      expect(seen[0]!.url).toContain("refresh=true");
+    },
+  );
 
   it("reads both template list samples, with the flow ids of Flow buttons", async () => {
     handler = reply(200, corpus("template-list-response--example.json"));
     const templates = await client().templates.list("ch-1");
     expect(templates.length).toBeGreaterThan(0);
-    expect(templates[0]).toMatchObject({ name: expect.any(String), language: expect.any(String), status: expect.any(String) });
+    expect(templates[0]).toMatchObject({
+      name: expect.any(String),
+      language: expect.any(String),
+      status: expect.any(String),
+    });
   });
 
   it("reads message details and the send answer's umid", async () => {
@@ -309,15 +388,28 @@ describe("requests and documented answer variants", () => {
     expect(details[0]?.umid).toBeTruthy();
     expect(seen[0]!.url).toBe("/api/v1/subaccounts/sub-1/messages/dec02e44-c76f-4a0a-b69f-6ac2a4386eb9");
     handler = reply(200, JSON.stringify({ umid: "u-1" }));
-    expect(await client().messages.send(JSON.parse(corpus("message-send--template-flow-button.json")))).toEqual({ umid: "u-1" });
+    expect(
+      await client().messages.send(JSON.parse(corpus("message-send--template-flow-button.json"))),
+    ).toEqual({ umid: "u-1" });
   });
 
   it.each([
-    ["media-upload-response--media-hosting.json", { location: "/files/f041c4fa554941b2acba0191859707b9.png?token=abc" }, "/files/f041c4fa554941b2acba0191859707b9.png?token=abc"],
-    ["media-upload-response--api-guide.json", {}, "https://chatapps.8x8.com/files/abc123def456.jpg?token=xyz789"],
+    [
+      "media-upload-response--media-hosting.json",
+      { location: "/files/f041c4fa554941b2acba0191859707b9.png?token=abc" },
+      "/files/f041c4fa554941b2acba0191859707b9.png?token=abc",
+    ],
+    [
+      "media-upload-response--api-guide.json",
+      {},
+      "https://chatapps.8x8.com/files/abc123def456.jpg?token=xyz789",
+    ],
   ])("uploads media as multipart `file` and normalises %s", async (file, headers, url) => {
     handler = reply(200, corpus(file), headers);
-    const result = await client().media.upload(new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), "receipt.png");
+    const result = await client().media.upload(
+      new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }),
+      "receipt.png",
+    );
     expect(result.url.endsWith(url)).toBe(true);
     expect(seen[0]!.body).toContain('name="file"; filename="receipt.png"');
   });

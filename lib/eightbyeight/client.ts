@@ -97,7 +97,8 @@ export function createEightByEightClient(config: EightByEightConfig) {
     limiter: config.limiter ?? createMemoryRateLimiter(),
     limiterBucket: `8x8-flows:${createHash("sha256").update(config.apiKey).digest("hex").slice(0, 24)}`,
   };
-  const channelPath = (channelId: string) => `/api/v1/accounts/${enc(config.accountId)}/channels/${enc(channelId)}`;
+  const channelPath = (channelId: string) =>
+    `/api/v1/accounts/${enc(config.accountId)}/channels/${enc(channelId)}`;
   const flowPath = (channelId: string, flowId: string) => `${channelPath(channelId)}/flows/${enc(flowId)}`;
   const subAccountPath = `/api/v1/subaccounts/${enc(config.subAccountId)}`;
 
@@ -112,7 +113,12 @@ export function createEightByEightClient(config: EightByEightConfig) {
     } catch {
       throw new EightByEightUnreachableError("network", { method: "GET", path: "flowJsonUrl" });
     }
-    if (!response.ok) throw new EightByEightUnreachableError("invalid_response", { method: "GET", path: "flowJsonUrl", status: response.status });
+    if (!response.ok)
+      throw new EightByEightUnreachableError("invalid_response", {
+        method: "GET",
+        path: "flowJsonUrl",
+        status: response.status,
+      });
     return response.text();
   }
 
@@ -138,9 +144,20 @@ export function createEightByEightClient(config: EightByEightConfig) {
       return data;
     },
     /** Details; with `includeFlowJson` the text is taken inline when 8x8 gives it, else downloaded from flowJsonUrl. */
-    async get(channelId: string, flowId: string, options: { includeFlowJson?: boolean } = {}): Promise<FlowDetails> {
-      const { data } = await apiRequest(core, { method: "GET", path: flowPath(channelId, flowId), schema: flowDetailsSchema, flowLimit: true });
-      const flowJson = data.flowJson ?? (options.includeFlowJson && data.flowJsonUrl ? await downloadFlowJson(data.flowJsonUrl) : undefined);
+    async get(
+      channelId: string,
+      flowId: string,
+      options: { includeFlowJson?: boolean } = {},
+    ): Promise<FlowDetails> {
+      const { data } = await apiRequest(core, {
+        method: "GET",
+        path: flowPath(channelId, flowId),
+        schema: flowDetailsSchema,
+        flowLimit: true,
+      });
+      const flowJson =
+        data.flowJson ??
+        (options.includeFlowJson && data.flowJsonUrl ? await downloadFlowJson(data.flowJsonUrl) : undefined);
       return { ...data, flowJson };
     },
     async update(channelId: string, flowId: string, input: UpdateFlowInput): Promise<FlowSaveResult> {
@@ -154,16 +171,35 @@ export function createEightByEightClient(config: EightByEightConfig) {
       return data;
     },
     async delete(channelId: string, flowId: string): Promise<void> {
-      await apiRequest(core, { method: "DELETE", path: flowPath(channelId, flowId), schema: null, flowLimit: true });
+      await apiRequest(core, {
+        method: "DELETE",
+        path: flowPath(channelId, flowId),
+        schema: null,
+        flowLimit: true,
+      });
     },
     /** No body per the reference, `{id,name,status}` per the guide: either is success. */
     async publish(channelId: string, flowId: string): Promise<void> {
-      await apiRequest(core, { method: "POST", path: `${flowPath(channelId, flowId)}/publish`, schema: null, flowLimit: true });
+      await apiRequest(core, {
+        method: "POST",
+        path: `${flowPath(channelId, flowId)}/publish`,
+        schema: null,
+        flowLimit: true,
+      });
     },
     async deprecate(channelId: string, flowId: string): Promise<void> {
-      await apiRequest(core, { method: "POST", path: `${flowPath(channelId, flowId)}/deprecate`, schema: null, flowLimit: true });
+      await apiRequest(core, {
+        method: "POST",
+        path: `${flowPath(channelId, flowId)}/deprecate`,
+        schema: null,
+        flowLimit: true,
+      });
     },
-    async preview(channelId: string, flowId: string, options: { refresh?: boolean } = {}): Promise<FlowPreview> {
+    async preview(
+      channelId: string,
+      flowId: string,
+      options: { refresh?: boolean } = {},
+    ): Promise<FlowPreview> {
       const { data } = await apiRequest(core, {
         method: "GET",
         path: `${flowPath(channelId, flowId)}/preview`,
@@ -178,25 +214,47 @@ export function createEightByEightClient(config: EightByEightConfig) {
 
   const templates = {
     async list(channelId: string): Promise<TemplateSummary[]> {
-      const { data } = await apiRequest(core, { method: "GET", path: `${channelPath(channelId)}/templates`, schema: templateListSchema });
+      const { data } = await apiRequest(core, {
+        method: "GET",
+        path: `${channelPath(channelId)}/templates`,
+        schema: templateListSchema,
+      });
       return normaliseTemplates(data);
     },
     /** 8x8 answers `{}`; the template then waits for Meta's review (PENDING). */
     async add(channelId: string, input: AddTemplateInput): Promise<void> {
-      await apiRequest(core, { method: "POST", path: `${channelPath(channelId)}/templates`, json: input, schema: null });
+      await apiRequest(core, {
+        method: "POST",
+        path: `${channelPath(channelId)}/templates`,
+        json: input,
+        schema: null,
+      });
     },
     async remove(channelId: string, templateName: string): Promise<void> {
-      await apiRequest(core, { method: "DELETE", path: `${channelPath(channelId)}/templates/${enc(templateName)}`, schema: null });
+      await apiRequest(core, {
+        method: "DELETE",
+        path: `${channelPath(channelId)}/templates/${enc(templateName)}`,
+        schema: null,
+      });
     },
   };
 
   const messages = {
     async send(input: SendMessageInput): Promise<MessageSendResult> {
-      const { data } = await apiRequest(core, { method: "POST", path: `${subAccountPath}/messages`, json: input, schema: messageSendResultSchema });
+      const { data } = await apiRequest(core, {
+        method: "POST",
+        path: `${subAccountPath}/messages`,
+        json: input,
+        schema: messageSendResultSchema,
+      });
       return data;
     },
     async getDetails(umid: string): Promise<MessageDetails> {
-      const { data } = await apiRequest(core, { method: "GET", path: `${subAccountPath}/messages/${enc(umid)}`, schema: messageDetailsSchema });
+      const { data } = await apiRequest(core, {
+        method: "GET",
+        path: `${subAccountPath}/messages/${enc(umid)}`,
+        schema: messageDetailsSchema,
+      });
       return data.data;
     },
   };
@@ -206,16 +264,35 @@ export function createEightByEightClient(config: EightByEightConfig) {
     async upload(file: Blob, fileName: string): Promise<MediaUploadResult> {
       const form = new FormData();
       form.append("file", file, fileName);
-      const { data, headers } = await apiRequest(core, { method: "POST", path: `${subAccountPath}/files`, form, schema: mediaUploadSchema, idempotent: true });
-      if (data.data?.url) return { url: data.data.url, fileName: data.fileName ?? null, token: data.token ?? null };
+      const { data, headers } = await apiRequest(core, {
+        method: "POST",
+        path: `${subAccountPath}/files`,
+        form,
+        schema: mediaUploadSchema,
+        idempotent: true,
+      });
+      if (data.data?.url)
+        return { url: data.data.url, fileName: data.fileName ?? null, token: data.token ?? null };
       // The location header and the documented URL are relative to the API host (`https://chatapps.8x8.com/files/...`).
       const location = headers.get("location");
       const base = config.baseUrl.replace(/\/+$/, "");
-      if (location) return { url: /^https?:/.test(location) ? location : `${base}${location}`, fileName: data.fileName ?? null, token: data.token ?? null };
+      if (location)
+        return {
+          url: /^https?:/.test(location) ? location : `${base}${location}`,
+          fileName: data.fileName ?? null,
+          token: data.token ?? null,
+        };
       if (data.fileName && data.token) {
-        return { url: `${base}/files/${enc(data.fileName)}?token=${enc(data.token)}`, fileName: data.fileName, token: data.token };
+        return {
+          url: `${base}/files/${enc(data.fileName)}?token=${enc(data.token)}`,
+          fileName: data.fileName,
+          token: data.token,
+        };
       }
-      throw new EightByEightUnreachableError("invalid_response", { method: "POST", path: `${subAccountPath}/files` });
+      throw new EightByEightUnreachableError("invalid_response", {
+        method: "POST",
+        path: `${subAccountPath}/files`,
+      });
     },
   };
 

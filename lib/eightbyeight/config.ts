@@ -45,7 +45,12 @@ export async function readStoredCredentials(): Promise<StoredCredentials> {
   return parsed.success ? parsed.data : {};
 }
 
-function pick(envValue: string | undefined, stored: string | null | undefined, fallback: string | null, fallbackSource: Source) {
+function pick(
+  envValue: string | undefined,
+  stored: string | null | undefined,
+  fallback: string | null,
+  fallbackSource: Source,
+) {
   if (envValue) return { value: envValue, source: "env" as const };
   if (stored) return { value: stored, source: "settings" as const };
   return { value: fallback, source: fallback ? fallbackSource : ("missing" as const) };
@@ -64,17 +69,42 @@ export async function resolveApiConfig(): Promise<ResolvedApiConfig> {
     }
   }
   const live = Boolean(env.EIGHTBYEIGHT_API_URL || stored.baseUrl);
-  const baseUrl = pick(env.EIGHTBYEIGHT_API_URL, stored.baseUrl, `${appBaseUrl()}${SIMULATOR_PATH}`, "simulator");
-  const apiKey = pick(env.EIGHTBYEIGHT_API_KEY, storedKey, live ? null : (env.SIMULATOR_API_KEY ?? null), "simulator");
-  const accountId = pick(env.EIGHTBYEIGHT_ACCOUNT_ID, stored.accountId, live ? null : SIMULATOR_ACCOUNT_ID, "simulator");
-  const subAccountId = pick(env.EIGHTBYEIGHT_SUBACCOUNT_ID, stored.subAccountId, live ? null : SIMULATOR_SUBACCOUNT_ID, "simulator");
+  const baseUrl = pick(
+    env.EIGHTBYEIGHT_API_URL,
+    stored.baseUrl,
+    `${appBaseUrl()}${SIMULATOR_PATH}`,
+    "simulator",
+  );
+  const apiKey = pick(
+    env.EIGHTBYEIGHT_API_KEY,
+    storedKey,
+    live ? null : (env.SIMULATOR_API_KEY ?? null),
+    "simulator",
+  );
+  const accountId = pick(
+    env.EIGHTBYEIGHT_ACCOUNT_ID,
+    stored.accountId,
+    live ? null : SIMULATOR_ACCOUNT_ID,
+    "simulator",
+  );
+  const subAccountId = pick(
+    env.EIGHTBYEIGHT_SUBACCOUNT_ID,
+    stored.subAccountId,
+    live ? null : SIMULATOR_SUBACCOUNT_ID,
+    "simulator",
+  );
   return {
     mode: live ? "live" : "simulator",
     baseUrl: baseUrl.value ?? "",
     apiKey: apiKey.value,
     accountId: accountId.value,
     subAccountId: subAccountId.value,
-    sources: { baseUrl: baseUrl.source, apiKey: apiKey.source, accountId: accountId.source, subAccountId: subAccountId.source },
+    sources: {
+      baseUrl: baseUrl.source,
+      apiKey: apiKey.source,
+      accountId: accountId.source,
+      subAccountId: subAccountId.source,
+    },
   };
 }
 
@@ -89,7 +119,12 @@ export async function saveStoredCredentials(update: {
   const current = await readStoredCredentials();
   const next: StoredCredentials = {
     baseUrl: update.baseUrl === undefined ? current.baseUrl : update.baseUrl,
-    apiKeyEncrypted: update.apiKey === undefined ? current.apiKeyEncrypted : update.apiKey === null ? null : encryptSecret(update.apiKey),
+    apiKeyEncrypted:
+      update.apiKey === undefined
+        ? current.apiKeyEncrypted
+        : update.apiKey === null
+          ? null
+          : encryptSecret(update.apiKey),
     accountId: update.accountId === undefined ? current.accountId : update.accountId,
     subAccountId: update.subAccountId === undefined ? current.subAccountId : update.subAccountId,
   };
@@ -100,14 +135,24 @@ export async function saveStoredCredentials(update: {
   });
 }
 
-const globalForLimiter = globalThis as unknown as { flowportApiLimiter?: ReturnType<typeof createPostgresRateLimiter> };
+const globalForLimiter = globalThis as unknown as {
+  flowportApiLimiter?: ReturnType<typeof createPostgresRateLimiter>;
+};
 
 /** The client the server uses: resolved credentials and the limiter shared by every instance. */
 export async function getEightByEightClient(): Promise<EightByEightClient> {
   const config = await resolveApiConfig();
   if (!config.apiKey || !config.accountId || !config.subAccountId) {
-    const missing = [!config.apiKey && "API key", !config.accountId && "account id", !config.subAccountId && "sub-account id"].filter(Boolean).join(", ");
-    throw new ConflictError(`The 8x8 API is not fully configured (missing: ${missing}). An admin can set it in Settings.`);
+    const missing = [
+      !config.apiKey && "API key",
+      !config.accountId && "account id",
+      !config.subAccountId && "sub-account id",
+    ]
+      .filter(Boolean)
+      .join(", ");
+    throw new ConflictError(
+      `The 8x8 API is not fully configured (missing: ${missing}). An admin can set it in Settings.`,
+    );
   }
   globalForLimiter.flowportApiLimiter ??= createPostgresRateLimiter();
   return createEightByEightClient({

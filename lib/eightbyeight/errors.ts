@@ -19,7 +19,8 @@ function sentenceForStatus(status: number, upstreamMessage: string | undefined):
   const said = upstreamMessage ? ` 8x8 said: "${upstreamMessage.slice(0, 200)}".` : "";
   if (status === 400 || status === 422) return `8x8 refused the request as invalid.${said}`;
   if (status === 401 || status === 403) return DOCUMENTED_CODES[1200]!;
-  if (status === 404) return `8x8 does not know this item (wrong channel or flow id, or it was deleted).${said}`;
+  if (status === 404)
+    return `8x8 does not know this item (wrong channel or flow id, or it was deleted).${said}`;
   if (status === 409) return `8x8 does not allow this in the item's current state.${said}`;
   if (status === 413) return "The file is larger than 8x8 accepts for its type.";
   if (status === 415) return "8x8 does not accept this type of file.";
@@ -28,7 +29,11 @@ function sentenceForStatus(status: number, upstreamMessage: string | undefined):
   return `8x8 answered with HTTP ${status}.${said}`;
 }
 
-export function describeEightByEightError(status: number, code: number | undefined, upstreamMessage: string | undefined): string {
+export function describeEightByEightError(
+  status: number,
+  code: number | undefined,
+  upstreamMessage: string | undefined,
+): string {
   // 1001/1002 are pasted under every error of the reference, so on a 404/409 the status says more than the code.
   const boilerplate = (code === 1001 || code === 1002) && (status === 404 || status === 409);
   if (code !== undefined && DOCUMENTED_CODES[code] && !boilerplate) return DOCUMENTED_CODES[code];
@@ -87,6 +92,8 @@ export class EightByEightUnreachableError extends UpstreamError {
   }
 }
 
-export function isEightByEightError(error: unknown): error is EightByEightApiError | EightByEightUnreachableError {
+export function isEightByEightError(
+  error: unknown,
+): error is EightByEightApiError | EightByEightUnreachableError {
   return error instanceof EightByEightApiError || error instanceof EightByEightUnreachableError;
 }

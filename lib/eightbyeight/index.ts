@@ -22,7 +22,12 @@ export {
   SIMULATOR_PATH,
   type ResolvedApiConfig,
 } from "./config";
-export { EightByEightApiError, EightByEightUnreachableError, isEightByEightError, describeEightByEightError } from "./errors";
+export {
+  EightByEightApiError,
+  EightByEightUnreachableError,
+  isEightByEightError,
+  describeEightByEightError,
+} from "./errors";
 export { createMemoryRateLimiter, FLOW_API_LIMIT, type RateLimiter } from "./rate-limiter";
 export { createPostgresRateLimiter } from "./pg-rate-limiter";
 export {

@@ -21,7 +21,9 @@ export function takeToken(
   limit: { burst: number; perMinute: number } = FLOW_API_LIMIT,
 ): { state: TokenBucketState; waitMs: number } {
   const ratePerMs = limit.perMinute / 60_000;
-  const current = state ? Math.min(limit.burst, state.tokens + (now - state.refilledAt) * ratePerMs) : limit.burst;
+  const current = state
+    ? Math.min(limit.burst, state.tokens + (now - state.refilledAt) * ratePerMs)
+    : limit.burst;
   if (current >= 1) return { state: { tokens: current - 1, refilledAt: now }, waitMs: 0 };
   return { state: { tokens: current, refilledAt: now }, waitMs: Math.ceil((1 - current) / ratePerMs) };
 }
@@ -30,11 +32,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function tooLong(waitMs: number): RateLimitedError {
   const seconds = Math.ceil(waitMs / 1000);
-  return new RateLimitedError(`8x8 allows 100 flow requests a minute and Flowport has used them up. Try again in ${seconds} s.`, seconds);
+  return new RateLimitedError(
+    `8x8 allows 100 flow requests a minute and Flowport has used them up. Try again in ${seconds} s.`,
+    seconds,
+  );
 }
 
 /** One process only: for tests and scripts. Servers use the PostgreSQL limiter (lib/eightbyeight/pg-rate-limiter.ts). */
-export function createMemoryRateLimiter(options: { limit?: { burst: number; perMinute: number }; maxWaitMs?: number } = {}): RateLimiter {
+export function createMemoryRateLimiter(
+  options: { limit?: { burst: number; perMinute: number }; maxWaitMs?: number } = {},
+): RateLimiter {
   const buckets = new Map<string, TokenBucketState>();
   const maxWaitMs = options.maxWaitMs ?? 10_000;
   return {

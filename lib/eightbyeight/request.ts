@@ -4,9 +4,19 @@ import { EightByEightApiError, EightByEightUnreachableError } from "./errors";
 import { sleep, type RateLimiter } from "./rate-limiter";
 import { errorBodySchema } from "./schemas";
 
-export type RetryPolicy = { maxRetries: number; baseDelayMs: number; maxDelayMs: number; maxRetryAfterMs: number };
+export type RetryPolicy = {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+};
 
-export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 3,
+  baseDelayMs: 400,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 30_000,
+};
 
 export type RequestCoreConfig = {
   baseUrl: string;
@@ -40,7 +50,11 @@ export type ApiRequest<T> = {
 export type ApiResponse<T> = { data: T; headers: Headers; status: number };
 
 /** Full jitter: a random wait in [0, base·2^attempt], capped, so instances that failed together retry apart. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   return Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
 }
 
@@ -79,16 +93,24 @@ async function readErrorBody(response: Response): Promise<z.infer<typeof errorBo
 }
 
 /** The one request core under every endpoint function: auth, limiter, timeout, retries, typed errors, parsing. */
-export async function apiRequest<T>(config: RequestCoreConfig, request: ApiRequest<T>): Promise<ApiResponse<T>> {
+export async function apiRequest<T>(
+  config: RequestCoreConfig,
+  request: ApiRequest<T>,
+): Promise<ApiResponse<T>> {
   const url = buildUrl(config.baseUrl, request.path, request.query);
-  const idempotent = request.idempotent ?? (request.method === "GET" || request.method === "PUT" || request.method === "DELETE");
+  const idempotent =
+    request.idempotent ??
+    (request.method === "GET" || request.method === "PUT" || request.method === "DELETE");
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     if (request.flowLimit) await config.limiter.acquire(config.limiterBucket);
     const last = attempt >= config.retry.maxRetries;
     let response: Response;
     try {
-      const headers: Record<string, string> = { Authorization: `Bearer ${config.apiKey}`, Accept: "application/json" };
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${config.apiKey}`,
+        Accept: "application/json",
+      };
       if (request.json !== undefined) headers["Content-Type"] = "application/json";
       response = await config.fetch(url, {
         method: request.method,
@@ -98,17 +120,33 @@ export async function apiRequest<T>(config: RequestCoreConfig, request: ApiReque
         cache: "no-store",
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      const timedOut =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       const code = networkCode(error);
       const retryable = !last && (idempotent || (code !== undefined && CONNECTION_REFUSED.has(code)));
-      logger.warn("8x8.request_failed", { method: request.method, path: request.path, attempt, reason: timedOut ? "timeout" : (code ?? "network"), willRetry: retryable });
-      if (!retryable) throw new EightByEightUnreachableError(timedOut ? "timeout" : "network", { method: request.method, path: request.path });
+      logger.warn("8x8.request_failed", {
+        method: request.method,
+        path: request.path,
+        attempt,
+        reason: timedOut ? "timeout" : (code ?? "network"),
+        willRetry: retryable,
+      });
+      if (!retryable)
+        throw new EightByEightUnreachableError(timedOut ? "timeout" : "network", {
+          method: request.method,
+          path: request.path,
+        });
       await sleep(backoffDelay(attempt, config.retry));
       continue;
     }
 
     if (response.ok) {
-      logger.debug("8x8.request", { method: request.method, path: request.path, status: response.status, ms: Date.now() - started });
+      logger.debug("8x8.request", {
+        method: request.method,
+        path: request.path,
+        status: response.status,
+        ms: Date.now() - started,
+      });
       return { data: await parseBody(response, request), headers: response.headers, status: response.status };
     }
 
@@ -151,7 +189,11 @@ async function parseBody<T>(response: Response, request: ApiRequest<T>): Promise
     try {
       json = JSON.parse(text);
     } catch {
-      throw new EightByEightUnreachableError("invalid_response", { method: request.method, path: request.path, status: response.status });
+      throw new EightByEightUnreachableError("invalid_response", {
+        method: request.method,
+        path: request.path,
+        status: response.status,
+      });
     }
   }
   const parsed = request.schema.safeParse(json);
@@ -162,7 +204,11 @@ async function parseBody<T>(response: Response, request: ApiRequest<T>): Promise
       issue: parsed.error.issues[0]?.message,
       at: parsed.error.issues[0]?.path.join("."),
     });
-    throw new EightByEightUnreachableError("invalid_response", { method: request.method, path: request.path, status: response.status });
+    throw new EightByEightUnreachableError("invalid_response", {
+      method: request.method,
+      path: request.path,
+      status: response.status,
+    });
   }
   return parsed.data;
 }

@@ -53,7 +53,9 @@ export const errorBodySchema = z.looseObject({
 });
 
 export const flowListSchema = z.object({
-  flows: z.array(z.looseObject({ id: z.coerce.string(), name: z.string(), status: flowStatusSchema })).default([]),
+  flows: z
+    .array(z.looseObject({ id: z.coerce.string(), name: z.string(), status: flowStatusSchema }))
+    .default([]),
 });
 export type FlowSummary = z.infer<typeof flowListSchema>["flows"][number];
 
@@ -73,7 +75,11 @@ export const flowSaveResultSchema = z
       ctx.addIssue({ code: "custom", message: "The answer has no flow id." });
       return z.NEVER;
     }
-    return { id, status: body.status, validationErrors: body.validationErrors ?? body.validation_errors ?? [] };
+    return {
+      id,
+      status: body.status,
+      validationErrors: body.validationErrors ?? body.validation_errors ?? [],
+    };
   });
 export type FlowSaveResult = z.infer<typeof flowSaveResultSchema>;
 
@@ -204,7 +210,11 @@ export function normaliseTemplates(body: z.infer<typeof templateListSchema>): Te
 
 /** The send response is undocumented (8x8-api.md §4.1 [gap]); the one field we rely on is the umid. */
 export const messageSendResultSchema = z
-  .looseObject({ umid: z.string().optional(), messageId: z.string().optional(), status: z.unknown().optional() })
+  .looseObject({
+    umid: z.string().optional(),
+    messageId: z.string().optional(),
+    status: z.unknown().optional(),
+  })
   .transform((body) => ({ umid: body.umid ?? body.messageId ?? null }));
 export type MessageSendResult = z.infer<typeof messageSendResultSchema>;
 

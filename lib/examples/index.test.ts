@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { getExample, listExamples } from "./index";
 
 const corpusFiles = ["seed-examples", "meta-examples"].flatMap((dir) =>
-  readdirSync(path.join(__dirname, "corpus", dir)).filter((name) => name.endsWith(".json") && !name.includes("snippets")),
+  readdirSync(path.join(__dirname, "corpus", dir)).filter(
+    (name) => name.endsWith(".json") && !name.includes("snippets"),
+  ),
 );
 
 describe("listExamples", () => {
@@ -18,7 +20,10 @@ describe("listExamples", () => {
   it("reads name, origin and notes from the corpus READMEs", () => {
     expect(getExample("cpaas-lead-generation")).toMatchObject({
       title: "CPaaS Lead Generation & Demo Booking",
-      origin: { label: "8x8 Chat Apps API and Flows reference", detail: "Sales & Marketing Flow Examples › CPaaS Lead Generation › Step 1" },
+      origin: {
+        label: "8x8 Chat Apps API and Flows reference",
+        detail: "Sales & Marketing Flow Examples › CPaaS Lead Generation › Step 1",
+      },
       version: "7.2",
       screens: 4,
       retired: false,
@@ -27,7 +32,10 @@ describe("listExamples", () => {
     });
     expect(getExample("pywa-2.1-book-a-table")).toMatchObject({
       title: "Book a table",
-      origin: { label: "pywa test fixtures (david-lev/pywa)", detail: "david-lev/pywa tests/data/flows/2_1/examples.json key book_a_table" },
+      origin: {
+        label: "pywa test fixtures (david-lev/pywa)",
+        detail: "david-lev/pywa tests/data/flows/2_1/examples.json key book_a_table",
+      },
       description: expect.stringContaining("version 2.1 is no longer publishable"),
       hasEndpoint: true,
     });
@@ -43,7 +51,11 @@ describe("listExamples", () => {
   it("marks the flows the validator rejects as invalid, naming the finding", () => {
     const list = getExample("pywa-6.2-navigation-list");
     expect(list).toMatchObject({ valid: false, retired: false });
-    expect(list?.problems.some((problem) => problem.startsWith("INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME at screens[0]"))).toBe(true);
+    expect(
+      list?.problems.some((problem) =>
+        problem.startsWith("INVALID_NAVIGATE_ACTION_NEXT_SCREEN_NAME at screens[0]"),
+      ),
+    ).toBe(true);
     expect(getExample("component-reference-contact-preferences")?.valid).toBe(false);
   });
 

@@ -89,25 +89,35 @@ function readmeRows(readme: string): Map<string, ReadmeRow> {
   return rows;
 }
 
-function toExample(collection: ExampleCollection, file: string, flowJson: string, row: ReadmeRow | undefined): FlowExample {
+function toExample(
+  collection: ExampleCollection,
+  file: string,
+  flowJson: string,
+  row: ReadmeRow | undefined,
+): FlowExample {
   const slug = file.replace(/\.json$/, "");
   const flow = parseObject(flowJson);
   const version = typeof flow.version === "string" ? flow.version : "?";
   const screens = Array.isArray(flow.screens) ? flow.screens : [];
   const result = validateFlowJson(flowJson);
-  const problems = result.errors.map((error) => `${error.error} at ${error.pointers[0]?.path ?? "(document)"}: ${error.message}`);
+  const problems = result.errors.map(
+    (error) => `${error.error} at ${error.pointers[0]?.path ?? "(document)"}: ${error.message}`,
+  );
   const components = componentTypes(screens);
   const readme = readmeFields(collection, slug, row);
   return {
     slug,
     title: readme.title,
-    description: readme.description ?? (components.length > 0 ? `Uses ${components.join(", ")}.` : "A Flow with text only."),
+    description:
+      readme.description ??
+      (components.length > 0 ? `Uses ${components.join(", ")}.` : "A Flow with text only."),
     origin: readme.origin,
     collection,
     version,
     screens: screens.length,
     components,
-    hasEndpoint: "data_api_version" in flow || "data_channel_uri" in flow || flowJson.includes('"data_exchange"'),
+    hasEndpoint:
+      "data_api_version" in flow || "data_channel_uri" in flow || flowJson.includes('"data_exchange"'),
     retired: versionNumber(version) < versionNumber("5.1"),
     valid: result.errors.every((error) => error.error === RETIRED_CODE),
     problems,
@@ -133,7 +143,8 @@ function readmeFields(collection: ExampleCollection, slug: string, row: ReadmeRo
   }
   // Columns: Source | ver | api | Screens | Components | Actions | EP | Notes
   const [source = "", , , , , , , notes = ""] = cells;
-  const label = ORIGIN_BY_PREFIX.find((origin) => slug.startsWith(origin.prefix))?.label ?? "Meta and library examples";
+  const label =
+    ORIGIN_BY_PREFIX.find((origin) => slug.startsWith(origin.prefix))?.label ?? "Meta and library examples";
   return {
     title: humanize(slug.replace(/^[a-z]+-\d+\.\d+-/, "")),
     description: plain(notes) || undefined,
@@ -147,7 +158,8 @@ function componentTypes(screens: unknown[]): string[] {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== "object" || node === null) return;
     const record = node as Record<string, unknown>;
-    if (typeof record.type === "string" && /^[A-Z]/.test(record.type) && !NOT_DRAWN.has(record.type)) seen.add(record.type);
+    if (typeof record.type === "string" && /^[A-Z]/.test(record.type) && !NOT_DRAWN.has(record.type))
+      seen.add(record.type);
     for (const [key, value] of Object.entries(record)) if (key !== "data") visit(value);
   };
   visit(screens);
@@ -157,7 +169,9 @@ function componentTypes(screens: unknown[]): string[] {
 function parseObject(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     // The validator reports the parse error in `problems`.
     return {};

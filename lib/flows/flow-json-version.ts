@@ -3,7 +3,8 @@ export function declaredFlowJsonVersion(flowJson: string | null | undefined): st
   if (!flowJson) return null;
   try {
     const parsed: unknown = JSON.parse(flowJson);
-    const version = typeof parsed === "object" && parsed !== null ? (parsed as { version?: unknown }).version : undefined;
+    const version =
+      typeof parsed === "object" && parsed !== null ? (parsed as { version?: unknown }).version : undefined;
     return typeof version === "string" ? version : null;
   } catch {
     return null;

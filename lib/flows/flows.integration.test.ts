@@ -20,8 +20,17 @@ const client = createEightByEightClient({
   fetch: createSimulatorFetch({ baseUrl: BASE, apiKey: KEY }),
   retry: { maxRetries: 1, baseDelayMs: 1 },
 });
-const flowJson = readFileSync(path.resolve("lib/examples/corpus/seed-examples/flows-api-appointment-booking.json"), "utf8");
-const admin: CurrentUser = { id: "00000000-0000-4000-8000-000000000001", email: "admin@example.com", name: "Admin", role: "ADMIN", logAccess: true };
+const flowJson = readFileSync(
+  path.resolve("lib/examples/corpus/seed-examples/flows-api-appointment-booking.json"),
+  "utf8",
+);
+const admin: CurrentUser = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "admin@example.com",
+  name: "Admin",
+  role: "ADMIN",
+  logAccess: true,
+};
 
 async function channel() {
   return getDb().channel.create({ data: { externalId: CHANNEL, name: "Test channel" } });
@@ -32,12 +41,26 @@ beforeEach(resetDatabase);
 describe("syncChannelFlows", () => {
   it("adds flows created outside the portal with their details, and drops flows deleted outside", async () => {
     const { id: channelId } = await channel();
-    const a = await client.flows.create(CHANNEL, { name: "Booking", categories: ["APPOINTMENT_BOOKING"], flowJson });
-    const b = await client.flows.create(CHANNEL, { name: "Broken", categories: ["OTHER"], flowJson: '{"version":"7.3"' });
+    const a = await client.flows.create(CHANNEL, {
+      name: "Booking",
+      categories: ["APPOINTMENT_BOOKING"],
+      flowJson,
+    });
+    const b = await client.flows.create(CHANNEL, {
+      name: "Broken",
+      categories: ["OTHER"],
+      flowJson: '{"version":"7.3"',
+    });
     expect(await syncChannelFlows(channelId, { client })).toMatchObject({ added: 2, removed: 0 });
 
     const [booking] = await listFlows(channelId, { search: "book" });
-    expect(booking).toMatchObject({ name: "Booking", status: "DRAFT", categories: ["APPOINTMENT_BOOKING"], validationErrorCount: 0, detailsPending: false });
+    expect(booking).toMatchObject({
+      name: "Booking",
+      status: "DRAFT",
+      categories: ["APPOINTMENT_BOOKING"],
+      validationErrorCount: 0,
+      detailsPending: false,
+    });
     const cached = await getFlow(booking!.id);
     expect(cached.flowJson).toBe(flowJson);
     expect(cached.flowJsonVersion).toBe("7.3");
@@ -56,10 +79,18 @@ describe("syncChannelFlows", () => {
 
   it("over its detail budget shows new flows by name and status and fetches the rest next time", async () => {
     const { id: channelId } = await channel();
-    for (const name of ["One", "Two", "Three"]) await client.flows.create(CHANNEL, { name, categories: ["OTHER"], flowJson });
-    expect(await syncChannelFlows(channelId, { client, detailBudget: 1 })).toMatchObject({ added: 3, detailed: 1, pendingDetails: 2 });
+    for (const name of ["One", "Two", "Three"])
+      await client.flows.create(CHANNEL, { name, categories: ["OTHER"], flowJson });
+    expect(await syncChannelFlows(channelId, { client, detailBudget: 1 })).toMatchObject({
+      added: 3,
+      detailed: 1,
+      pendingDetails: 2,
+    });
     expect((await listFlows(channelId)).filter((f) => f.detailsPending)).toHaveLength(2);
-    expect(await syncChannelFlows(channelId, { client, detailBudget: 5 })).toMatchObject({ detailed: 2, pendingDetails: 0 });
+    expect(await syncChannelFlows(channelId, { client, detailBudget: 5 })).toMatchObject({
+      detailed: 2,
+      pendingDetails: 0,
+    });
     expect((await listFlows(channelId)).filter((f) => f.detailsPending)).toHaveLength(0);
   });
 
@@ -81,11 +112,30 @@ describe("list, get and delete rules", () => {
     const { id: channelId } = await channel();
     const db = getDb();
     const now = Date.now();
-    for (const [i, [name, status]] of ([["Alpha", "DRAFT"], ["beta 100%", "PUBLISHED"], ["Gamma", "DEPRECATED"]] as const).entries()) {
-      await db.flow.create({ data: { channelId, externalId: String(i), name, status, updatedAt: new Date(now - i * 60_000), lastSyncedAt: new Date() } });
+    for (const [i, [name, status]] of (
+      [
+        ["Alpha", "DRAFT"],
+        ["beta 100%", "PUBLISHED"],
+        ["Gamma", "DEPRECATED"],
+      ] as const
+    ).entries()) {
+      await db.flow.create({
+        data: {
+          channelId,
+          externalId: String(i),
+          name,
+          status,
+          updatedAt: new Date(now - i * 60_000),
+          lastSyncedAt: new Date(),
+        },
+      });
     }
     expect((await listFlows(channelId)).map((f) => f.name)).toEqual(["Alpha", "beta 100%", "Gamma"]);
-    expect((await listFlows(channelId, { sort: "name_desc" })).map((f) => f.name)).toEqual(["Gamma", "beta 100%", "Alpha"]);
+    expect((await listFlows(channelId, { sort: "name_desc" })).map((f) => f.name)).toEqual([
+      "Gamma",
+      "beta 100%",
+      "Alpha",
+    ]);
     expect((await listFlows(channelId, { search: "%" })).map((f) => f.name)).toEqual(["beta 100%"]);
     expect((await listFlows(channelId, { search: "GAM" })).map((f) => f.name)).toEqual(["Gamma"]);
     expect((await listFlows(channelId, { status: "PUBLISHED" })).map((f) => f.name)).toEqual(["beta 100%"]);
@@ -94,7 +144,9 @@ describe("list, get and delete rules", () => {
   it("a flow of another channel is not found when scoped; a malformed id is not found", async () => {
     const { id: channelId } = await channel();
     const other = await getDb().channel.create({ data: { externalId: "other", name: "Other" } });
-    const flow = await getDb().flow.create({ data: { channelId: other.id, externalId: "1", name: "Theirs", status: "DRAFT" } });
+    const flow = await getDb().flow.create({
+      data: { channelId: other.id, externalId: "1", name: "Theirs", status: "DRAFT" },
+    });
     await expect(getFlow(flow.id, { channelId })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getFlow("x'; drop")).rejects.toBeInstanceOf(NotFoundError);
     expect((await getFlow(flow.id)).name).toBe("Theirs");
@@ -103,12 +155,29 @@ describe("list, get and delete rules", () => {
   it("refuses to delete a published flow and a draft a template uses, naming the template", async () => {
     const { id: channelId } = await channel();
     const db = getDb();
-    const published = await db.flow.create({ data: { channelId, externalId: "1", name: "Live", status: "PUBLISHED" } });
-    const used = await db.flow.create({ data: { channelId, externalId: "2", name: "Used draft", status: "DRAFT" } });
-    await db.template.create({ data: { channelId, name: "reminder", language: "en_US", category: "UTILITY", status: "APPROVED", flowExternalIds: ["2"] } });
-    await expect(deleteFlow(admin, published.id)).rejects.toThrow(new ConflictError('"Live" cannot be deleted. Only drafts can be deleted; this flow is published.'));
+    const published = await db.flow.create({
+      data: { channelId, externalId: "1", name: "Live", status: "PUBLISHED" },
+    });
+    const used = await db.flow.create({
+      data: { channelId, externalId: "2", name: "Used draft", status: "DRAFT" },
+    });
+    await db.template.create({
+      data: {
+        channelId,
+        name: "reminder",
+        language: "en_US",
+        category: "UTILITY",
+        status: "APPROVED",
+        flowExternalIds: ["2"],
+      },
+    });
+    await expect(deleteFlow(admin, published.id)).rejects.toThrow(
+      new ConflictError('"Live" cannot be deleted. Only drafts can be deleted; this flow is published.'),
+    );
     await expect(deleteFlow(admin, used.id)).rejects.toThrow(/Used by the template reminder/);
-    expect((await listFlows(channelId)).find((f) => f.name === "Used draft")?.usedByTemplates).toEqual(["reminder"]);
+    expect((await listFlows(channelId)).find((f) => f.name === "Used draft")?.usedByTemplates).toEqual([
+      "reminder",
+    ]);
     expect(await db.flow.count()).toBe(2);
   });
 });

@@ -28,8 +28,15 @@ export async function requestFlowSync(channelId: string): Promise<void> {
 }
 
 /** Starts a background sync when the cache is older than a minute; says whether it did. */
-export async function syncFlowsIfStale(channel: { id: string; lastFlowSyncAt: Date | null; lastSyncAttemptAt: Date | null }): Promise<boolean> {
-  const lastTouch = Math.max(channel.lastFlowSyncAt?.getTime() ?? 0, channel.lastSyncAttemptAt?.getTime() ?? 0);
+export async function syncFlowsIfStale(channel: {
+  id: string;
+  lastFlowSyncAt: Date | null;
+  lastSyncAttemptAt: Date | null;
+}): Promise<boolean> {
+  const lastTouch = Math.max(
+    channel.lastFlowSyncAt?.getTime() ?? 0,
+    channel.lastSyncAttemptAt?.getTime() ?? 0,
+  );
   if (Date.now() - lastTouch < FLOW_CACHE_MAX_AGE_MS) return false;
   try {
     await requestFlowSync(channel.id);

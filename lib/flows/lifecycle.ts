@@ -8,7 +8,11 @@ import { getFlow, templateUsage } from "./queries";
 import { canDelete, canDeprecate } from "./status-rules";
 
 /** Deletes a draft at 8x8, then from the cache, audited. Refused for other statuses and for drafts a template uses. */
-export async function deleteFlow(user: CurrentUser, id: string, scope: { channelId?: string } = {}): Promise<{ name: string; channelId: string }> {
+export async function deleteFlow(
+  user: CurrentUser,
+  id: string,
+  scope: { channelId?: string } = {},
+): Promise<{ name: string; channelId: string }> {
   const flow = await getFlow(id, scope);
   const usedBy = (await templateUsage(flow.channelId)).get(flow.externalId) ?? [];
   const rule = canDelete(flow.status, usedBy);
@@ -24,7 +28,12 @@ export async function deleteFlow(user: CurrentUser, id: string, scope: { channel
     await tx.flow.deleteMany({ where: { id: flow.id } });
     await writeAudit(
       user,
-      { action: "flow.delete", objectType: "flow", objectId: flow.id, details: { name: flow.name, externalId: flow.externalId, channelId: flow.channelId } },
+      {
+        action: "flow.delete",
+        objectType: "flow",
+        objectId: flow.id,
+        details: { name: flow.name, externalId: flow.externalId, channelId: flow.channelId },
+      },
       tx,
     );
   });
@@ -32,7 +41,11 @@ export async function deleteFlow(user: CurrentUser, id: string, scope: { channel
 }
 
 /** Marks a published flow as no longer recommended; it stays viewable, exportable and its responses stay. */
-export async function deprecateFlow(user: CurrentUser, id: string, scope: { channelId?: string } = {}): Promise<{ name: string; channelId: string }> {
+export async function deprecateFlow(
+  user: CurrentUser,
+  id: string,
+  scope: { channelId?: string } = {},
+): Promise<{ name: string; channelId: string }> {
   const flow = await getFlow(id, scope);
   const rule = canDeprecate(flow.status);
   if (!rule.allowed) throw new ConflictError(`"${flow.name}" cannot be deprecated. ${rule.reason}`);
@@ -42,9 +55,24 @@ export async function deprecateFlow(user: CurrentUser, id: string, scope: { chan
   await getDb().$transaction(async (tx) => {
     await tx.flow.update({
       where: { id: flow.id },
-      data: { status: "DEPRECATED", deprecatedAt: now, updatedAt: now, updatedById: user.id, revision: { increment: 1 } },
+      data: {
+        status: "DEPRECATED",
+        deprecatedAt: now,
+        updatedAt: now,
+        updatedById: user.id,
+        revision: { increment: 1 },
+      },
     });
-    await writeAudit(user, { action: "flow.deprecate", objectType: "flow", objectId: flow.id, details: { name: flow.name, externalId: flow.externalId } }, tx);
+    await writeAudit(
+      user,
+      {
+        action: "flow.deprecate",
+        objectType: "flow",
+        objectId: flow.id,
+        details: { name: flow.name, externalId: flow.externalId },
+      },
+      tx,
+    );
   });
   return { name: flow.name, channelId: flow.channelId };
 }

@@ -24,7 +24,10 @@ describe("flow status rules", () => {
 
   it("publish needs a clean draft with Flow JSON", () => {
     expect(canPublish("DRAFT", 0).allowed).toBe(true);
-    expect(canPublish("DRAFT", 2)).toEqual({ allowed: false, reason: "Fix the 2 validation errors before publishing." });
+    expect(canPublish("DRAFT", 2)).toEqual({
+      allowed: false,
+      reason: "Fix the 2 validation errors before publishing.",
+    });
     expect(canPublish("DRAFT", 0, false).allowed).toBe(false);
     expect(canPublish("PUBLISHED", 0).allowed).toBe(false);
   });
@@ -32,6 +35,9 @@ describe("flow status rules", () => {
   it("deprecate only a published flow", () => {
     expect(canDeprecate("PUBLISHED").allowed).toBe(true);
     expect(canDeprecate("DRAFT").allowed).toBe(false);
-    expect(canDeprecate("DEPRECATED")).toEqual({ allowed: false, reason: "This flow is already deprecated." });
+    expect(canDeprecate("DEPRECATED")).toEqual({
+      allowed: false,
+      reason: "This flow is already deprecated.",
+    });
   });
 });

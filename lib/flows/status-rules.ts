@@ -22,25 +22,42 @@ export function canEdit(status: FlowStatus): RuleOutcome {
 export function canDelete(status: FlowStatus, templateNames: readonly string[]): RuleOutcome {
   if (status !== "DRAFT") return no(`Only drafts can be deleted; this flow is ${status.toLowerCase()}.`);
   if (templateNames.length > 0) {
-    const list = templateNames.slice(0, 3).join(", ") + (templateNames.length > 3 ? ` and ${templateNames.length - 3} more` : "");
-    return no(`Used by the template${templateNames.length > 1 ? "s" : ""} ${list}: remove ${templateNames.length > 1 ? "them" : "it"} first.`);
+    const list =
+      templateNames.slice(0, 3).join(", ") +
+      (templateNames.length > 3 ? ` and ${templateNames.length - 3} more` : "");
+    return no(
+      `Used by the template${templateNames.length > 1 ? "s" : ""} ${list}: remove ${templateNames.length > 1 ? "them" : "it"} first.`,
+    );
   }
   return ok;
 }
 
-export function canPublish(status: FlowStatus, validationErrorCount: number, hasFlowJson = true): RuleOutcome {
+export function canPublish(
+  status: FlowStatus,
+  validationErrorCount: number,
+  hasFlowJson = true,
+): RuleOutcome {
   if (status !== "DRAFT") return no("Only drafts can be published.");
   if (!hasFlowJson) return no("Add Flow JSON before publishing.");
-  if (validationErrorCount > 0) return no(`Fix the ${validationErrorCount} validation error${validationErrorCount > 1 ? "s" : ""} before publishing.`);
+  if (validationErrorCount > 0)
+    return no(
+      `Fix the ${validationErrorCount} validation error${validationErrorCount > 1 ? "s" : ""} before publishing.`,
+    );
   return ok;
 }
 
 export function canDeprecate(status: FlowStatus): RuleOutcome {
   if (status === "PUBLISHED") return ok;
-  return no(status === "DEPRECATED" ? "This flow is already deprecated." : "Only published flows can be deprecated.");
+  return no(
+    status === "DEPRECATED" ? "This flow is already deprecated." : "Only published flows can be deprecated.",
+  );
 }
 
-export const FLOW_STATUS_LABELS: Record<FlowStatus, string> = { DRAFT: "Draft", PUBLISHED: "Published", DEPRECATED: "Deprecated" };
+export const FLOW_STATUS_LABELS: Record<FlowStatus, string> = {
+  DRAFT: "Draft",
+  PUBLISHED: "Published",
+  DEPRECATED: "Deprecated",
+};
 
 export const FLOW_STATUS_MEANINGS: Record<FlowStatus, string> = {
   DRAFT: "Editable, not yet published",

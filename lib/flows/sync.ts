@@ -1,7 +1,13 @@
 import "server-only";
 import { subMinutes } from "date-fns";
 import { getDb, type Prisma } from "@/lib/db";
-import { EightByEightApiError, getEightByEightClient, isEightByEightError, type EightByEightClient, type FlowSummary } from "@/lib/eightbyeight";
+import {
+  EightByEightApiError,
+  getEightByEightClient,
+  isEightByEightError,
+  type EightByEightClient,
+  type FlowSummary,
+} from "@/lib/eightbyeight";
 import { isExpectedError, NotFoundError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { declaredFlowJsonVersion } from "./flow-json-version";
@@ -12,12 +18,25 @@ import { declaredFlowJsonVersion } from "./flow-json-version";
  * for a while (someone may edit them outside the portal). Each sync spends at most `detailBudget` detail requests,
  * so a big channel stays under 8x8's 100 flow requests a minute; the rest follow on the next sync.
  */
-export type FlowSyncResult = { added: number; updated: number; removed: number; detailed: number; pendingDetails: number };
+export type FlowSyncResult = {
+  added: number;
+  updated: number;
+  removed: number;
+  detailed: number;
+  pendingDetails: number;
+};
 
 const DRAFT_RECHECK_MINUTES = 10;
 const DEFAULT_DETAIL_BUDGET = 30;
 
-type CachedSummary = { id: string; externalId: string; name: string; status: string; lastSyncedAt: Date | null; flowJson: string | null };
+type CachedSummary = {
+  id: string;
+  externalId: string;
+  name: string;
+  status: string;
+  lastSyncedAt: Date | null;
+  flowJson: string | null;
+};
 
 function detailPriority(listed: FlowSummary, cached: CachedSummary | undefined, now: Date): number | null {
   if (!cached) return 0;
@@ -32,7 +51,10 @@ export async function syncChannelFlows(
   options: { client?: EightByEightClient; detailBudget?: number } = {},
 ): Promise<FlowSyncResult> {
   const db = getDb();
-  const channel = await db.channel.findUnique({ where: { id: channelId }, select: { id: true, externalId: true } });
+  const channel = await db.channel.findUnique({
+    where: { id: channelId },
+    select: { id: true, externalId: true },
+  });
   if (!channel) throw new NotFoundError("The channel");
   const startedAt = new Date();
   try {
@@ -58,10 +80,22 @@ export async function syncChannelFlows(
       if (!detailNow.has(summary.id)) {
         // Over budget: at least show it with 8x8's name and status; details come next time.
         if (!existing) {
-          await db.flow.create({ data: { channelId, externalId: summary.id, name: summary.name, status: summary.status, createdAt: startedAt, updatedAt: startedAt } });
+          await db.flow.create({
+            data: {
+              channelId,
+              externalId: summary.id,
+              name: summary.name,
+              status: summary.status,
+              createdAt: startedAt,
+              updatedAt: startedAt,
+            },
+          });
           result.added += 1;
         } else if (existing.name !== summary.name || existing.status !== summary.status) {
-          await db.flow.update({ where: { id: existing.id }, data: statusChange(existing, summary.name, summary.status, startedAt) });
+          await db.flow.update({
+            where: { id: existing.id },
+            data: statusChange(existing, summary.name, summary.status, startedAt),
+          });
           result.updated += 1;
         }
         continue;
@@ -98,10 +132,16 @@ export async function syncChannelFlows(
         });
         result.added += 1;
       } else {
-        const changed = existing.name !== details.name || existing.status !== details.status || existing.flowJson !== flowJson;
+        const changed =
+          existing.name !== details.name ||
+          existing.status !== details.status ||
+          existing.flowJson !== flowJson;
         await db.flow.update({
           where: { id: existing.id },
-          data: { ...fields, ...(changed ? statusChange(existing, details.name, details.status, startedAt) : {}) },
+          data: {
+            ...fields,
+            ...(changed ? statusChange(existing, details.name, details.status, startedAt) : {}),
+          },
         });
         if (changed) result.updated += 1;
       }
@@ -110,21 +150,40 @@ export async function syncChannelFlows(
     // Gone at 8x8. A row cached after this sync started (a flow just created here) is not judged by this list.
     const listedIds = listed.map((flow) => flow.id);
     const removed = await db.flow.deleteMany({
-      where: { channelId, externalId: { notIn: listedIds }, createdAt: { lt: startedAt }, OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: startedAt } }] },
+      where: {
+        channelId,
+        externalId: { notIn: listedIds },
+        createdAt: { lt: startedAt },
+        OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lt: startedAt } }],
+      },
     });
     result.removed = removed.count;
-    await db.channel.update({ where: { id: channelId }, data: { lastFlowSyncAt: startedAt, lastSyncAttemptAt: new Date(), lastSyncError: null } });
+    await db.channel.update({
+      where: { id: channelId },
+      data: { lastFlowSyncAt: startedAt, lastSyncAttemptAt: new Date(), lastSyncError: null },
+    });
     logger.info("flows.synced", { channelId, ...result });
     return result;
   } catch (error) {
-    const message = isEightByEightError(error) || isExpectedError(error) ? error.message : "The flow list could not be synchronised.";
-    await db.channel.update({ where: { id: channelId }, data: { lastSyncAttemptAt: new Date(), lastSyncError: message } });
+    const message =
+      isEightByEightError(error) || isExpectedError(error)
+        ? error.message
+        : "The flow list could not be synchronised.";
+    await db.channel.update({
+      where: { id: channelId },
+      data: { lastSyncAttemptAt: new Date(), lastSyncError: message },
+    });
     logger.warn("flows.sync_failed", { channelId, error: isExpectedError(error) ? error.message : error });
     throw error;
   }
 }
 
-function statusChange(existing: { status: string }, name: string, status: "DRAFT" | "PUBLISHED" | "DEPRECATED", at: Date) {
+function statusChange(
+  existing: { status: string },
+  name: string,
+  status: "DRAFT" | "PUBLISHED" | "DEPRECATED",
+  at: Date,
+) {
   return {
     name,
     status,

@@ -17,7 +17,12 @@ type Handler<Params> = (
   context: { params: Params; user: CurrentUser | null },
 ) => Promise<Response> | Response;
 
-export function errorResponse(status: number, code: string, message: string, extra?: Record<string, unknown>): Response {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra?: Record<string, unknown>,
+): Response {
   return Response.json({ error: { code, message, ...extra } }, { status });
 }
 
@@ -38,7 +43,9 @@ export function handleRoute<Params = Record<string, never>>(options: Options, ha
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof z.ZodError) {
     const fieldErrors = z.flattenError(error).fieldErrors;
-    return errorResponse(400, "validation_failed", error.issues[0]?.message ?? "The request is invalid.", { fieldErrors });
+    return errorResponse(400, "validation_failed", error.issues[0]?.message ?? "The request is invalid.", {
+      fieldErrors,
+    });
   }
   if (error instanceof ValidationError) {
     return errorResponse(400, error.code, error.message, { fieldErrors: error.fieldErrors });

@@ -17,14 +17,22 @@ type WorkerOptions = { batchSize?: number; pollingIntervalSeconds?: number; retr
 const registry = new Map<string, Registration>();
 
 /** Features declare their queues and handlers once, at import time (see lib/jobs/workers.ts). */
-export function defineJob<T extends object>(name: string, handler: JobHandler<T>, options: WorkerOptions = {}) {
+export function defineJob<T extends object>(
+  name: string,
+  handler: JobHandler<T>,
+  options: WorkerOptions = {},
+) {
   registry.set(name, { handler: handler as JobHandler<object>, options });
   return {
     name,
     /** Enqueue durably; `startAfter` in seconds delays the job (e.g. the simulator's approval delay). */
     send: async (data: T, sendOptions: PgBoss.SendOptions = {}) => {
       const boss = await getQueue();
-      return boss.send(name, data, { retryLimit: options.retryLimit ?? 5, retryBackoff: true, ...sendOptions });
+      return boss.send(name, data, {
+        retryLimit: options.retryLimit ?? 5,
+        retryBackoff: true,
+        ...sendOptions,
+      });
     },
     /** Runs the handler inline: for tests and for work the caller wants done before it answers. */
     runNow: (data: T) => handler(data, { id: "inline", name }),

@@ -16,8 +16,15 @@ export function fillRequiredFields(state: PreviewState): PreviewEvent[] {
     if (!field.enabled || !field.problem) return [];
     if (field.type === "PhotoPicker" || field.type === "DocumentPicker") {
       const { min } = pickerLimits(field.type, field.props);
-      const mime = field.type === "PhotoPicker" ? "image/jpeg" : (asArray(field.props["allowed-mime-types"])[0] as string | undefined) ?? "application/pdf";
-      const files = Array.from({ length: Math.max(min, 1) }, (_, i) => ({ fileName: `file-${i + 1}.${mime.split("/")[1] ?? "bin"}`, mimeType: mime, sizeBytes: 1024 }));
+      const mime =
+        field.type === "PhotoPicker"
+          ? "image/jpeg"
+          : ((asArray(field.props["allowed-mime-types"])[0] as string | undefined) ?? "application/pdf");
+      const files = Array.from({ length: Math.max(min, 1) }, (_, i) => ({
+        fileName: `file-${i + 1}.${mime.split("/")[1] ?? "bin"}`,
+        mimeType: mime,
+        sizeBytes: 1024,
+      }));
       return [{ type: "files-picked", name: field.name, files }];
     }
     const value = validValue(field, state.version);
@@ -97,13 +104,19 @@ export type WalkResult = { state: PreviewState; completed: boolean; trail: strin
  * Runs a Flow the way a patient tester would: fill what blocks the footer, press it, answer every
  * endpoint request with the suggested response, tap the first item of a NavigationList.
  */
-export function walkToCompletion(flow: unknown, options: PreviewOptions & { maxSteps?: number } = {}): WalkResult {
+export function walkToCompletion(
+  flow: unknown,
+  options: PreviewOptions & { maxSteps?: number } = {},
+): WalkResult {
   let state = createPreviewSession(flow, options);
   const trail: string[] = [];
   for (let step = 0; step < (options.maxSteps ?? 60); step++) {
     if (state.status === "completed") return { state, completed: true, trail };
     if (state.status === "awaiting-endpoint" && state.pending) {
-      state = previewReducer(state, { type: "endpoint-responded", response: state.pending.suggestedResponse });
+      state = previewReducer(state, {
+        type: "endpoint-responded",
+        response: state.pending.suggestedResponse,
+      });
       continue;
     }
     if (state.status !== "running") break;

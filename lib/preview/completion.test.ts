@@ -1,7 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createPreviewSession, previewReducer, resolveScreen, responseJsonString, toMetaNfmReply, toNfmReplyWebhook, type PreviewEvent, type PreviewState } from "./index";
+import {
+  createPreviewSession,
+  previewReducer,
+  resolveScreen,
+  responseJsonString,
+  toMetaNfmReply,
+  toNfmReplyWebhook,
+  type PreviewEvent,
+  type PreviewState,
+} from "./index";
 
 const CORPUS = path.resolve(__dirname, "../examples/corpus");
 const read = (file: string) => readFileSync(path.join(CORPUS, file), "utf8");
@@ -22,9 +31,18 @@ const sensitiveFlow = {
           { type: "TextInput", name: "email", label: "Email", "input-type": "email" },
           { type: "TextInput", name: "plain", label: "Plain" },
           { type: "OptIn", name: "ok", label: "OK" },
-          { type: "RadioButtonsGroup", name: "colour", label: "Colour", "data-source": [{ id: "r", title: "Red" }] },
+          {
+            type: "RadioButtonsGroup",
+            name: "colour",
+            label: "Colour",
+            "data-source": [{ id: "r", title: "Red" }],
+          },
           { type: "Dropdown", name: "size", label: "Size", "data-source": [{ id: "m", title: "Medium" }] },
-          { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: { pin: "${form.pin}", size: "${form.size}" } } },
+          {
+            type: "Footer",
+            label: "Done",
+            "on-click-action": { name: "complete", payload: { pin: "${form.pin}", size: "${form.size}" } },
+          },
         ],
       },
     },
@@ -58,15 +76,23 @@ describe("completion", () => {
     const sample = JSON.parse(read("seed-api-examples/webhook--inbound-nfmreply.json"));
     const webhook = toNfmReplyWebhook(done.completion!, { timestamp: "2026-01-15T10:30:00.000Z" });
     const shape = (value: unknown): unknown =>
-      value && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)])) : typeof value;
+      value && typeof value === "object"
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shape(v)]))
+        : typeof value;
     expect(shape(webhook)).toEqual(shape(sample));
     const payload = webhook.payload as { content: { interactive: { nfmReply: { responseJson: string } } } };
-    expect(JSON.parse(payload.content.interactive.nfmReply.responseJson)).toEqual({ pin: "1234", size: "m", flow_token: "TOKEN" });
+    expect(JSON.parse(payload.content.interactive.nfmReply.responseJson)).toEqual({
+      pin: "1234",
+      size: "m",
+      flow_token: "TOKEN",
+    });
     expect(responseJsonString(done.completion!)).toBe('{"pin":"1234","size":"m","flow_token":"TOKEN"}');
   });
 
   it("formats Meta's nfm_reply with name flow and body Sent", () => {
-    const meta = toMetaNfmReply(done.completion!) as { messages: { interactive: { nfm_reply: Record<string, string> } }[] };
+    const meta = toMetaNfmReply(done.completion!) as {
+      messages: { interactive: { nfm_reply: Record<string, string> } }[];
+    };
     expect(meta.messages[0]?.interactive.nfm_reply).toMatchObject({ name: "flow", body: "Sent" });
   });
 });
@@ -84,7 +110,9 @@ describe("acceptance tests", () => {
 
   it("AT-PREV-3: the component-reference example submits full_name, email, phone, contact_method, interests[], newsletter", () => {
     const state = run(
-      createPreviewSession(read("seed-examples/component-reference-contact-preferences.json"), { flowToken: "T" }),
+      createPreviewSession(read("seed-examples/component-reference-contact-preferences.json"), {
+        flowToken: "T",
+      }),
       { type: "field-changed", name: "full_name", value: "Jane Smith" },
       { type: "field-changed", name: "email", value: "jane@example.com" },
       { type: "field-changed", name: "phone", value: "+15551234567" },

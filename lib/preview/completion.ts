@@ -7,7 +7,11 @@ import type { Completion, FieldValue, JsonObject, PreviewState, SummaryEntry } f
 
 export const MASK = "••••••";
 
-export function buildCompletion(state: PreviewState, payload: JsonObject, via: Completion["via"]): Completion {
+export function buildCompletion(
+  state: PreviewState,
+  payload: JsonObject,
+  via: Completion["via"],
+): Completion {
   // The endpoint's SUCCESS params are forwarded as they are; a `complete` payload gets the flow_token added.
   const responseJson = via === "endpoint" ? payload : { ...payload, flow_token: state.flowToken };
   return { payload, responseJson, summary: buildSummary(state), via };
@@ -23,7 +27,9 @@ function buildSummary(state: PreviewState): SummaryEntry[] {
       const value = state.screens[id]?.form[field.name];
       if (isEmptyValue(value) && field.type !== "OptIn") continue;
       const label = typeof field.props.label === "string" ? field.props.label : field.name;
-      const display = screen.sensitive.includes(field.name) ? maskValue(field, value) : displayValue(field, value);
+      const display = screen.sensitive.includes(field.name)
+        ? maskValue(field, value)
+        : displayValue(field, value);
       entries.push({ screen: id, name: field.name, label, display });
     }
   }
@@ -43,7 +49,8 @@ export function displayValue(field: FieldInfo, value: FieldValue): string {
   if (typeof value === "boolean" || value === undefined) return value ? "Yes" : "No";
   const titles = new Map<string, string>();
   for (const item of asArray(field.props["data-source"])) {
-    if (isObject(item) && typeof item.id === "string") titles.set(item.id, typeof item.title === "string" ? item.title : item.id);
+    if (isObject(item) && typeof item.id === "string")
+      titles.set(item.id, typeof item.title === "string" ? item.title : item.id);
   }
   if (typeof value === "string") return titles.get(value) ?? value;
   if (Array.isArray(value)) {
@@ -80,7 +87,9 @@ export function toNfmReplyWebhook(completion: Completion, options: WebhookOption
       user: { msisdn, channelUserId: msisdn.replace(/^\+/, "") },
       recipient: { channel: "whatsapp", channelId: options.channelId ?? "your-channel-id" },
       type: "Interactive",
-      content: { interactive: { type: "nfmReply", nfmReply: { responseJson: responseJsonString(completion) } } },
+      content: {
+        interactive: { type: "nfmReply", nfmReply: { responseJson: responseJsonString(completion) } },
+      },
     },
   };
 }

@@ -23,13 +23,23 @@ export function buildEndpointRequest(
  * A plausible answer to prefill the response editor: for a footer/link exchange the first routing-model
  * destination with its `__example__` data (or SUCCESS on a terminal screen); otherwise the same screen.
  */
-export function suggestResponse(state: PreviewState, from: string, kind: "forward" | "same-screen", payload: JsonObject): EndpointResponse {
+export function suggestResponse(
+  state: PreviewState,
+  from: string,
+  kind: "forward" | "same-screen",
+  payload: JsonObject,
+): EndpointResponse {
   const screen = findScreen(state.flow, from);
   if (kind === "forward") {
     if (screen?.raw.terminal === true) {
-      return { screen: "SUCCESS", data: { extension_message_response: { params: { flow_token: state.flowToken, ...payload } } } };
+      return {
+        screen: "SUCCESS",
+        data: { extension_message_response: { params: { flow_token: state.flowToken, ...payload } } },
+      };
     }
-    const target = (routingEdges(state.flow)[from] ?? []).find((id) => id !== from && findScreen(state.flow, id));
+    const target = (routingEdges(state.flow)[from] ?? []).find(
+      (id) => id !== from && findScreen(state.flow, id),
+    );
     if (target) return { screen: target, data: exampleData(findScreen(state.flow, target)?.raw) };
   }
   return { screen: from, data: { ...exampleData(screen?.raw), ...(state.screens[from]?.data ?? {}) } };
@@ -44,14 +54,22 @@ export function parseEndpointResponse(value: unknown): ParsedResponse {
     try {
       response = JSON.parse(value);
     } catch (error) {
-      return { ok: false, error: `The response is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        ok: false,
+        error: `The response is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
-  if (!isObject(response)) return { ok: false, error: "The response must be a JSON object { screen, data }." };
+  if (!isObject(response))
+    return { ok: false, error: "The response must be a JSON object { screen, data }." };
   if (typeof response.screen !== "string" || response.screen === "") {
-    return { ok: false, error: "The response needs a 'screen' (a screen id, or SUCCESS to finish the Flow)." };
+    return {
+      ok: false,
+      error: "The response needs a 'screen' (a screen id, or SUCCESS to finish the Flow).",
+    };
   }
-  if (!isObject(response.data)) return { ok: false, error: "The response needs a 'data' object (it may be empty)." };
+  if (!isObject(response.data))
+    return { ok: false, error: "The response needs a 'data' object (it may be empty)." };
   return { ok: true, response: { screen: response.screen, data: response.data } };
 }
 
@@ -65,7 +83,11 @@ export function allowedTargets(state: PreviewState, from: string): string[] | nu
  * Picker values travel to the endpoint as CDN links with encryption metadata (§12.7); the preview
  * fills them with recognisable placeholders. Only top-level payload values may carry them (§8.18).
  */
-export function toEndpointMedia(payload: JsonObject, rawPayload: unknown, pickerNames: Map<string, string>): JsonObject {
+export function toEndpointMedia(
+  payload: JsonObject,
+  rawPayload: unknown,
+  pickerNames: Map<string, string>,
+): JsonObject {
   if (!isObject(rawPayload)) return payload;
   const out: JsonObject = { ...payload };
   for (const [key, raw] of Object.entries(rawPayload)) {

@@ -1,7 +1,22 @@
 // Public surface of the preview state machine: pure TypeScript, no React, no DOM.
 export type {
-  PreviewState, PreviewEvent, PreviewOptions, PreviewStatus, ScreenState, FieldValue, DateRangeValue, MediaDescriptor,
-  PickedFile, EndpointRequest, EndpointResponse, PendingExchange, Completion, SummaryEntry, LogEntry, LogKind, JsonObject,
+  PreviewState,
+  PreviewEvent,
+  PreviewOptions,
+  PreviewStatus,
+  ScreenState,
+  FieldValue,
+  DateRangeValue,
+  MediaDescriptor,
+  PickedFile,
+  EndpointRequest,
+  EndpointResponse,
+  PendingExchange,
+  Completion,
+  SummaryEntry,
+  LogEntry,
+  LogKind,
+  JsonObject,
 } from "./types";
 export { toFlowObject, DEFAULT_FLOW_TOKEN } from "./session";
 export { createPreviewSession } from "./start";
@@ -11,7 +26,15 @@ export type { ResolvedScreen, RenderNode, ComponentNode, ErrorNode, FieldInfo } 
 export { screenIds, awaitingRequest } from "./selectors";
 export { checkField, isEmptyValue, pickerLimits, MESSAGES } from "./validation";
 export type { FieldProblem } from "./validation";
-export { toDayNumber, dayNumberToIso, datePickerValue, dateRules, isDaySelectable, weekdayOf, WEEKDAYS } from "./dates";
+export {
+  toDayNumber,
+  dayNumberToIso,
+  datePickerValue,
+  dateRules,
+  isDaySelectable,
+  weekdayOf,
+  WEEKDAYS,
+} from "./dates";
 export type { DateRules } from "./dates";
 export { buildEndpointRequest, parseEndpointResponse } from "./endpoint";
 export { responseJsonString, toNfmReplyWebhook, toMetaNfmReply, displayValue, MASK } from "./completion";

@@ -7,7 +7,14 @@ import { resolveScreen, type FieldInfo } from "./resolve-screen";
 import { appendLog, currentScreenId, enterScreen, updateScreen } from "./session";
 import { createPreviewSession, replaceFlow } from "./start";
 import { pickerLimits } from "./validation";
-import type { FieldValue, JsonObject, MediaDescriptor, PickedFile, PreviewEvent, PreviewState } from "./types";
+import type {
+  FieldValue,
+  JsonObject,
+  MediaDescriptor,
+  PickedFile,
+  PreviewEvent,
+  PreviewState,
+} from "./types";
 
 /** The preview state machine: the next state for one event. Pure; never throws on a bad Flow. */
 export function previewReducer(state: PreviewState, event: PreviewEvent): PreviewState {
@@ -26,11 +33,23 @@ export function previewReducer(state: PreviewState, event: PreviewEvent): Previe
       return goBack(state);
     case "close":
       if (state.status === "completed" || state.status === "closed") return state;
-      return appendLog({ ...state, status: "closed", pending: null }, "close", "The user closed the Flow without finishing it.");
+      return appendLog(
+        { ...state, status: "closed", pending: null },
+        "close",
+        "The user closed the Flow without finishing it.",
+      );
     case "reset":
-      return createPreviewSession(state.flow, { ...state.options, ...event.options, startScreen: event.options?.startScreen });
+      return createPreviewSession(state.flow, {
+        ...state.options,
+        ...event.options,
+        startScreen: event.options?.startScreen,
+      });
     case "start-at-screen":
-      return createPreviewSession(state.flow, { ...state.options, startScreen: event.screenId, initialData: event.data });
+      return createPreviewSession(state.flow, {
+        ...state.options,
+        startScreen: event.screenId,
+        initialData: event.data,
+      });
     case "endpoint-responded":
       return answerEndpoint(state, event.response);
     case "endpoint-failed":
@@ -61,7 +80,9 @@ function changeField(state: PreviewState, name: string, value: FieldValue): Prev
   const previous = state.screens[screenId]?.form[name];
   let next = updateScreen(state, screenId, (screen) => {
     const { [name]: _cleared, ...externalErrors } = screen.externalErrors;
-    const touched = TYPED_TEXT.has(field.type) ? screen.touched : { ...screen.touched, [name]: true as const };
+    const touched = TYPED_TEXT.has(field.type)
+      ? screen.touched
+      : { ...screen.touched, [name]: true as const };
     return { ...screen, form: { ...screen.form, [name]: value }, touched, externalErrors };
   });
   // Typing is logged once, on blur; selections are logged as they happen.
@@ -74,8 +95,17 @@ function changeField(state: PreviewState, name: string, value: FieldValue): Prev
 }
 
 /** `on-select-action` / `on-unselect-action` of the component and of its items, for one change (§9.4). */
-function selectionActions(field: FieldInfo, previous: FieldValue, value: FieldValue): { action: unknown; source: string }[] {
-  const ids = (v: FieldValue): string[] => (Array.isArray(v) ? v.filter((id): id is string => typeof id === "string") : typeof v === "string" && v ? [v] : []);
+function selectionActions(
+  field: FieldInfo,
+  previous: FieldValue,
+  value: FieldValue,
+): { action: unknown; source: string }[] {
+  const ids = (v: FieldValue): string[] =>
+    Array.isArray(v)
+      ? v.filter((id): id is string => typeof id === "string")
+      : typeof v === "string" && v
+        ? [v]
+        : [];
   let added: string[] = [];
   let removed: string[] = [];
   if (isMultiSelectType(field.type) || isSingleSelectType(field.type)) {
@@ -94,16 +124,21 @@ function selectionActions(field: FieldInfo, previous: FieldValue, value: FieldVa
   const itemAction = (id: string, key: string) => {
     const index = items.findIndex((item) => isObject(item) && item.id === id);
     const item = items[index];
-    if (isObject(item) && item[key]) actions.push({ action: item[key], source: `${field.path}.data-source[${index}].${key}` });
+    if (isObject(item) && item[key])
+      actions.push({ action: item[key], source: `${field.path}.data-source[${index}].${key}` });
   };
   removed.forEach((id) => itemAction(id, "on-unselect-action"));
   added.forEach((id) => itemAction(id, "on-select-action"));
   const onSelect = field.raw["on-select-action"];
   const onUnselect = field.raw["on-unselect-action"];
   if (removed.length > 0 && added.length === 0 && (onUnselect ?? onSelect)) {
-    actions.push({ action: onUnselect ?? onSelect, source: `${field.path}.${onUnselect ? "on-unselect-action" : "on-select-action"}` });
+    actions.push({
+      action: onUnselect ?? onSelect,
+      source: `${field.path}.${onUnselect ? "on-unselect-action" : "on-select-action"}`,
+    });
   }
-  if (added.length > 0 && onSelect) actions.push({ action: onSelect, source: `${field.path}.on-select-action` });
+  if (added.length > 0 && onSelect)
+    actions.push({ action: onSelect, source: `${field.path}.on-select-action` });
   return actions;
 }
 
@@ -111,10 +146,15 @@ function blurField(state: PreviewState, name: string): PreviewState {
   const found = currentField(state, name);
   if (!found) return state;
   const { screenId, field } = found;
-  let next = updateScreen(state, screenId, (screen) => ({ ...screen, touched: { ...screen.touched, [name]: true } }));
+  let next = updateScreen(state, screenId, (screen) => ({
+    ...screen,
+    touched: { ...screen.touched, [name]: true },
+  }));
   const value = state.screens[screenId]?.form[name];
-  if (TYPED_TEXT.has(field.type) && value !== undefined) next = appendLog(next, "field", `${name} = ${JSON.stringify(value)}`);
-  if (field.problem?.code === "invalid") next = appendLog(next, "validation", `${name}: ${field.problem.message}`);
+  if (TYPED_TEXT.has(field.type) && value !== undefined)
+    next = appendLog(next, "field", `${name} = ${JSON.stringify(value)}`);
+  if (field.problem?.code === "invalid")
+    next = appendLog(next, "validation", `${name}: ${field.problem.message}`);
   return next;
 }
 
@@ -124,7 +164,9 @@ function pickFiles(state: PreviewState, name: string, files: PickedFile[]): Prev
   const { screenId, field } = found;
   const existing = asArray(state.screens[screenId]?.form[name]) as MediaDescriptor[];
   const { max, maxSizeKb } = pickerLimits(field.type, field.props);
-  const allowed = asArray(field.props["allowed-mime-types"]).filter((type): type is string => typeof type === "string");
+  const allowed = asArray(field.props["allowed-mime-types"]).filter(
+    (type): type is string => typeof type === "string",
+  );
   const accepted: MediaDescriptor[] = [];
   let next = state;
   for (const file of files) {
@@ -143,7 +185,12 @@ function pickFiles(state: PreviewState, name: string, files: PickedFile[]): Prev
       continue;
     }
     const id = `${name}-${existing.length + accepted.length + 1}`;
-    accepted.push({ file_name: file.fileName, mime_type: file.mimeType, sha256: file.sha256 ?? `preview-sha256-${id}`, id });
+    accepted.push({
+      file_name: file.fileName,
+      mime_type: file.mimeType,
+      sha256: file.sha256 ?? `preview-sha256-${id}`,
+      id,
+    });
   }
   return accepted.length === 0 ? next : changeField(next, name, [...existing, ...accepted]);
 }
@@ -152,20 +199,36 @@ function pressFooter(state: PreviewState): PreviewState {
   if (state.status !== "running") return state;
   const screen = resolveScreen(state);
   if (!screen?.footer) return appendLog(state, "error", "This screen has no Footer.");
-  if (state.ctaBlocked) return appendLog(state, "validation", "The button is disabled: the endpoint answered 427 (flow token no longer valid).");
+  if (state.ctaBlocked)
+    return appendLog(
+      state,
+      "validation",
+      "The button is disabled: the endpoint answered 427 (flow token no longer valid).",
+    );
   if (!screen.formValid) {
-    const problems = Object.values(screen.fields).flatMap((field) => (field.problem ? [`${field.name}: ${field.problem.message}`] : []));
+    const problems = Object.values(screen.fields).flatMap((field) =>
+      field.problem ? [`${field.name}: ${field.problem.message}`] : [],
+    );
     const next = updateScreen(state, screen.id, (s) => ({ ...s, submitAttempted: true }));
     return appendLog(next, "validation", `Cannot continue: ${problems.join("; ")}`, problems);
   }
-  if (screen.footer.props.enabled === false) return appendLog(state, "validation", "The Footer is disabled ('enabled' is false).");
-  return runAction(state, screen.footer.raw["on-click-action"], { source: screen.footer.path, kind: "click" });
+  if (screen.footer.props.enabled === false)
+    return appendLog(state, "validation", "The Footer is disabled ('enabled' is false).");
+  return runAction(state, screen.footer.raw["on-click-action"], {
+    source: screen.footer.path,
+    kind: "click",
+  });
 }
 
 function goBack(state: PreviewState): PreviewState {
-  if (state.status === "completed" || state.status === "closed" || state.status === "no-screens") return state;
+  if (state.status === "completed" || state.status === "closed" || state.status === "no-screens")
+    return state;
   if (state.status === "awaiting-endpoint") {
-    return appendLog({ ...state, status: "running", pending: null }, "back", "Back pressed while waiting: the request was abandoned.");
+    return appendLog(
+      { ...state, status: "running", pending: null },
+      "back",
+      "Back pressed while waiting: the request was abandoned.",
+    );
   }
   if (state.stack.length <= 1) {
     return appendLog({ ...state, status: "closed" }, "close", "Back on the first screen closes the Flow.");
@@ -186,7 +249,8 @@ function goBack(state: PreviewState): PreviewState {
 
 function answerEndpoint(state: PreviewState, raw: unknown): PreviewState {
   const pending = state.pending;
-  if (state.status !== "awaiting-endpoint" || !pending) return appendLog(state, "error", "No request is waiting for an endpoint response.");
+  if (state.status !== "awaiting-endpoint" || !pending)
+    return appendLog(state, "error", "No request is waiting for an endpoint response.");
   const parsed = parseEndpointResponse(raw);
   if (!parsed.ok) return appendLog(state, "endpoint-error", parsed.error, raw);
   const { screen: target, data } = parsed.response;
@@ -194,11 +258,22 @@ function answerEndpoint(state: PreviewState, raw: unknown): PreviewState {
   let next = appendLog(state, "endpoint-response", `Endpoint answered with ${target}`, parsed.response);
 
   if (target === "SUCCESS") {
-    const params = isObject(data.extension_message_response) ? data.extension_message_response.params : undefined;
+    const params = isObject(data.extension_message_response)
+      ? data.extension_message_response.params
+      : undefined;
     if (!isObject(params)) {
-      return appendLog(next, "endpoint-error", "SUCCESS needs data.extension_message_response.params (with flow_token).");
+      return appendLog(
+        next,
+        "endpoint-error",
+        "SUCCESS needs data.extension_message_response.params (with flow_token).",
+      );
     }
-    if (!("flow_token" in params)) next = appendLog(next, "endpoint-error", "params.flow_token is missing: the business cannot match this completion.");
+    if (!("flow_token" in params))
+      next = appendLog(
+        next,
+        "endpoint-error",
+        "params.flow_token is missing: the business cannot match this completion.",
+      );
     const completion = buildCompletion(next, params, "endpoint");
     next = appendLog(next, "complete", "Flow completed by the endpoint", completion.responseJson);
     return { ...next, status: "completed", pending: null, completion };
@@ -208,12 +283,19 @@ function answerEndpoint(state: PreviewState, raw: unknown): PreviewState {
   }
   const allowed = allowedTargets(state, from);
   if (allowed && !allowed.includes(target)) {
-    return appendLog(next, "endpoint-error", `invalid-screen-transition: the routing model has no edge ${from} → ${target}.`);
+    return appendLog(
+      next,
+      "endpoint-error",
+      `invalid-screen-transition: the routing model has no edge ${from} → ${target}.`,
+    );
   }
   const snackbar = typeof data.error_message === "string" ? data.error_message : null;
   next = { ...next, status: "running", pending: null, snackbar };
   if (target === currentScreenId(next)) {
-    next = updateScreen(next, target, (screen) => ({ ...screen, data: { ...screen.data, ...(data as JsonObject) } }));
+    next = updateScreen(next, target, (screen) => ({
+      ...screen,
+      data: { ...screen.data, ...(data as JsonObject) },
+    }));
     return appendLog(next, "data", `Screen data of ${target} updated from the response`, data);
   }
   next = appendLog(next, "navigate", `${currentScreenId(next)} → ${target} (endpoint)`, data);
@@ -235,5 +317,10 @@ function failEndpoint(state: PreviewState, status: number, message?: string): Pr
     ctaBlocked: state.ctaBlocked || status === 427,
     snackbar: status === 427 && message ? message : "Something went wrong. Please try again later.",
   };
-  return appendLog(next, "endpoint-error", explanation[status] ?? `HTTP ${status}: the client shows a generic error.`, message);
+  return appendLog(
+    next,
+    "endpoint-error",
+    explanation[status] ?? `HTTP ${status}: the client shows a generic error.`,
+    message,
+  );
 }

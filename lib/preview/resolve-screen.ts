@@ -61,7 +61,11 @@ export function resolveScreen(state: PreviewState, screenId?: string): ResolvedS
   const ctx: Context = { scope: buildScope(state, id), version: state.version, nodes: [], footers: [] };
   const layout = asObject(screen.raw.layout);
   if (!Array.isArray(layout.children)) {
-    ctx.nodes.push({ kind: "error", path: `${path}.layout.children`, message: "The screen has no layout children." });
+    ctx.nodes.push({
+      kind: "error",
+      path: `${path}.layout.children`,
+      message: "The screen has no layout children.",
+    });
   }
   walk(layout.children, `${path}.layout.children`, ctx);
 
@@ -81,7 +85,15 @@ export function resolveScreen(state: PreviewState, screenId?: string): ResolvedS
     const enabled = node.props.enabled !== false;
     const value = screenState?.form[name];
     const problem = enabled ? checkField(node.type, node.props, value) : null;
-    fields[name] = { name, type: node.type, path: node.path, props: node.props, raw: node.raw, enabled, problem };
+    fields[name] = {
+      name,
+      type: node.type,
+      path: node.path,
+      props: node.props,
+      raw: node.raw,
+      enabled,
+      problem,
+    };
     if (problem) formValid = false;
     const external = screenState?.externalErrors[name];
     const shown = screenState?.submitAttempted || (screenState?.touched[name] && problem?.code === "invalid");
@@ -90,7 +102,11 @@ export function resolveScreen(state: PreviewState, screenId?: string): ResolvedS
   }
 
   const footerEnabled =
-    !!footer && footer.props.enabled !== false && formValid && state.status === "running" && !state.ctaBlocked;
+    !!footer &&
+    footer.props.enabled !== false &&
+    formValid &&
+    state.status === "running" &&
+    !state.ctaBlocked;
   return {
     id,
     path,
@@ -113,7 +129,11 @@ function walk(children: unknown, basePath: string, ctx: Context): void {
     try {
       visit(child, path, ctx);
     } catch (error) {
-      ctx.nodes.push({ kind: "error", path, message: `Cannot render: ${error instanceof Error ? error.message : String(error)}` });
+      ctx.nodes.push({
+        kind: "error",
+        path,
+        message: `Cannot render: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   });
 }
@@ -193,30 +213,60 @@ function resolveList(value: unknown, ctx: Context): unknown {
 type StructuralProblem = { suffix: string; message: string };
 
 /** What would make a component impossible to draw: named so the error box points at the fix. */
-function structuralProblem(type: ComponentType, props: JsonObject, raw: JsonObject): StructuralProblem | null {
-  if (isInputType(type) && typeof raw.name !== "string") return { suffix: ".name", message: `${type} needs a 'name'.` };
+function structuralProblem(
+  type: ComponentType,
+  props: JsonObject,
+  raw: JsonObject,
+): StructuralProblem | null {
+  if (isInputType(type) && typeof raw.name !== "string")
+    return { suffix: ".name", message: `${type} needs a 'name'.` };
   const listKey =
-    type === "NavigationList" ? "list-items" : type === "ImageCarousel" ? "images" : isListComponent(type) ? "data-source" : null;
+    type === "NavigationList"
+      ? "list-items"
+      : type === "ImageCarousel"
+        ? "images"
+        : isListComponent(type)
+          ? "data-source"
+          : null;
   if (listKey && !Array.isArray(props[listKey])) {
-    return { suffix: `.${listKey}`, message: `'${listKey}' of ${type} must resolve to a list (got ${describe(props[listKey])}).` };
+    return {
+      suffix: `.${listKey}`,
+      message: `'${listKey}' of ${type} must resolve to a list (got ${describe(props[listKey])}).`,
+    };
   }
   if (listKey) {
     const bad = asArray(props[listKey]).findIndex((item) => !isObject(item));
-    if (bad >= 0) return { suffix: `.${listKey}[${bad}]`, message: `Every item of '${listKey}' must be an object.` };
+    if (bad >= 0)
+      return { suffix: `.${listKey}[${bad}]`, message: `Every item of '${listKey}' must be an object.` };
   }
   // Inputs can be drawn without a label; these cannot be drawn without their content.
   const textKey = type === "Footer" ? "label" : type === "Image" ? "src" : isTextType(type) ? "text" : null;
   if (textKey && props[textKey] === undefined) {
-    return { suffix: `.${textKey}`, message: `${type} needs '${textKey}'${isDynamic(raw[textKey]) ? " (its binding resolved to nothing)" : ""}.` };
+    return {
+      suffix: `.${textKey}`,
+      message: `${type} needs '${textKey}'${isDynamic(raw[textKey]) ? " (its binding resolved to nothing)" : ""}.`,
+    };
   }
   return null;
 }
 
 function isListComponent(type: ComponentType): boolean {
-  return type === "CheckboxGroup" || type === "RadioButtonsGroup" || type === "Dropdown" || type === "ChipsSelector";
+  return (
+    type === "CheckboxGroup" ||
+    type === "RadioButtonsGroup" ||
+    type === "Dropdown" ||
+    type === "ChipsSelector"
+  );
 }
 
-const TEXT_PROPERTY_TYPES = new Set(["TextHeading", "TextSubheading", "TextBody", "TextCaption", "RichText", "EmbeddedLink"]);
+const TEXT_PROPERTY_TYPES = new Set([
+  "TextHeading",
+  "TextSubheading",
+  "TextBody",
+  "TextCaption",
+  "RichText",
+  "EmbeddedLink",
+]);
 
 function isTextType(type: ComponentType): boolean {
   return TEXT_PROPERTY_TYPES.has(type);

@@ -8,16 +8,27 @@ export const DEFAULT_FLOW_TOKEN = "flowport-preview-token";
 
 /** Accepts Flow JSON text or an already parsed document; anything unreadable becomes an empty Flow. */
 export function toFlowObject(flow: unknown): { flow: JsonObject; error: string | null } {
-  if (typeof flow !== "string") return isObject(flow) ? { flow, error: null } : { flow: {}, error: "Flow JSON must be an object." };
+  if (typeof flow !== "string")
+    return isObject(flow) ? { flow, error: null } : { flow: {}, error: "Flow JSON must be an object." };
   try {
     const parsed: unknown = JSON.parse(flow);
-    return isObject(parsed) ? { flow: parsed, error: null } : { flow: {}, error: "Flow JSON must be an object." };
+    return isObject(parsed)
+      ? { flow: parsed, error: null }
+      : { flow: {}, error: "Flow JSON must be an object." };
   } catch (error) {
-    return { flow: {}, error: `Flow JSON is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      flow: {},
+      error: `Flow JSON is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
-export function appendLog(state: PreviewState, kind: LogEntry["kind"], message: string, detail?: unknown): PreviewState {
+export function appendLog(
+  state: PreviewState,
+  kind: LogEntry["kind"],
+  message: string,
+  detail?: unknown,
+): PreviewState {
   const entry: LogEntry = {
     id: (state.log[state.log.length - 1]?.id ?? 0) + 1,
     kind,
@@ -32,7 +43,11 @@ export function currentScreenId(state: PreviewState): string | null {
   return state.stack[state.stack.length - 1] ?? null;
 }
 
-export function updateScreen(state: PreviewState, id: string, update: (screen: ScreenState) => ScreenState): PreviewState {
+export function updateScreen(
+  state: PreviewState,
+  id: string,
+  update: (screen: ScreenState) => ScreenState,
+): PreviewState {
   const screen = state.screens[id];
   return screen ? { ...state, screens: { ...state.screens, [id]: update(screen) } } : state;
 }
@@ -45,7 +60,11 @@ export function enterScreen(state: PreviewState, id: string, data: JsonObject): 
   const screen = findScreen(state.flow, id);
   if (!screen) return appendLog(state, "error", `Screen '${id}' does not exist.`);
   const fresh: ScreenState = { data, form: {}, touched: {}, externalErrors: {}, submitAttempted: false };
-  const next: PreviewState = { ...state, stack: [...state.stack, id], screens: { ...state.screens, [id]: fresh } };
+  const next: PreviewState = {
+    ...state,
+    stack: [...state.stack, id],
+    screens: { ...state.screens, [id]: fresh },
+  };
   const scope = buildScope(next, id);
   const resolve = (value: unknown) => resolveDynamicValue(value, scope, state.version);
   const form: Record<string, FieldValue> = {};

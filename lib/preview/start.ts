@@ -25,12 +25,18 @@ export function createPreviewSession(flowInput: unknown, options: PreviewOptions
     options,
   };
   if (error) state = appendLog(state, "error", error);
-  const requested = options.startScreen && findScreen(flow, options.startScreen) ? options.startScreen : undefined;
+  const requested =
+    options.startScreen && findScreen(flow, options.startScreen) ? options.startScreen : undefined;
   if (options.startScreen && !requested) {
-    state = appendLog(state, "error", `Screen '${options.startScreen}' does not exist; starting at the entry screen.`);
+    state = appendLog(
+      state,
+      "error",
+      `Screen '${options.startScreen}' does not exist; starting at the entry screen.`,
+    );
   }
   const startId = requested ?? entryScreenId(flow);
-  if (!startId) return appendLog({ ...state, status: "no-screens" }, "error", "The Flow has no screens to show.");
+  if (!startId)
+    return appendLog({ ...state, status: "no-screens" }, "error", "The Flow has no screens to show.");
   const data = options.initialData ?? exampleData(findScreen(flow, startId)?.raw);
   state = appendLog(state, "start", `Flow opened on ${startId}`, { screen: startId, data });
   return runScreenShownActions(enterScreen(state, startId, data));
@@ -44,7 +50,10 @@ export function replaceFlow(state: PreviewState, flowInput: unknown): PreviewSta
   const stack = state.stack.filter((id) => ids.has(id));
   if (stack.length === 0) return createPreviewSession(flow, state.options);
   const screens = Object.fromEntries(Object.entries(state.screens).filter(([id]) => ids.has(id)));
-  const pending = state.pending && (!state.pending.request.screen || ids.has(state.pending.request.screen)) ? state.pending : null;
+  const pending =
+    state.pending && (!state.pending.request.screen || ids.has(state.pending.request.screen))
+      ? state.pending
+      : null;
   const next: PreviewState = {
     ...state,
     flow,
@@ -55,5 +64,7 @@ export function replaceFlow(state: PreviewState, flowInput: unknown): PreviewSta
     pending,
     status: state.status === "awaiting-endpoint" && !pending ? "running" : state.status,
   };
-  return stack.length === state.stack.length ? next : appendLog(next, "flow-changed", "Screens were removed from the Flow; the stack was shortened.");
+  return stack.length === state.stack.length
+    ? next
+    : appendLog(next, "flow-changed", "Screens were removed from the Flow; the stack was shortened.");
 }

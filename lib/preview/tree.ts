@@ -13,7 +13,11 @@ export type ComponentVisit = {
  * Every component of a layout, in document order, including all If branches and Switch cases
  * (names are unique across them, §6.6), whatever is currently visible.
  */
-export function forEachComponent(layout: unknown, basePath: string, visit: (entry: ComponentVisit) => void): void {
+export function forEachComponent(
+  layout: unknown,
+  basePath: string,
+  visit: (entry: ComponentVisit) => void,
+): void {
   walk(asObject(layout).children, `${basePath}.children`, null, visit);
 }
 
@@ -21,7 +25,12 @@ function asObject(value: unknown): JsonObject {
   return isObject(value) ? value : {};
 }
 
-function walk(children: unknown, path: string, form: JsonObject | null, visit: (entry: ComponentVisit) => void): void {
+function walk(
+  children: unknown,
+  path: string,
+  form: JsonObject | null,
+  visit: (entry: ComponentVisit) => void,
+): void {
   asArray(children).forEach((child, index) => {
     if (!isObject(child)) return;
     const childPath = `${path}[${index}]`;
@@ -33,12 +42,17 @@ function walk(children: unknown, path: string, form: JsonObject | null, visit: (
       walk(child.else, `${childPath}.else`, form, visit);
     }
     if (type === "Switch" && isObject(child.cases)) {
-      for (const [key, branch] of Object.entries(child.cases)) walk(branch, `${childPath}.cases.${key}`, form, visit);
+      for (const [key, branch] of Object.entries(child.cases))
+        walk(branch, `${childPath}.cases.${key}`, form, visit);
     }
   });
 }
 
-export function findComponentByName(layout: unknown, basePath: string, name: string): ComponentVisit | undefined {
+export function findComponentByName(
+  layout: unknown,
+  basePath: string,
+  name: string,
+): ComponentVisit | undefined {
   let found: ComponentVisit | undefined;
   forEachComponent(layout, basePath, (entry) => {
     if (!found && entry.type !== "Form" && entry.component.name === name) found = entry;

@@ -73,7 +73,13 @@ export type LogKind =
   | "flow-changed"
   | "error";
 
-export type LogEntry = { id: number; kind: LogKind; screen: string | null; message: string; detail?: unknown };
+export type LogEntry = {
+  id: number;
+  kind: LogKind;
+  screen: string | null;
+  message: string;
+  detail?: unknown;
+};
 
 export type PreviewStatus = "running" | "awaiting-endpoint" | "completed" | "closed" | "no-screens";
 

@@ -22,7 +22,10 @@ describe("TextInput", () => {
   });
 
   it("requires a value only when required", () => {
-    expect(checkField("TextInput", { required: true }, undefined)).toEqual({ code: "required", message: "This field is required" });
+    expect(checkField("TextInput", { required: true }, undefined)).toEqual({
+      code: "required",
+      message: "This field is required",
+    });
     expect(checkField("TextInput", { required: true }, "")?.code).toBe("required");
     expect(checkField("TextInput", {}, "")).toBeNull();
   });
@@ -37,7 +40,13 @@ describe("TextInput", () => {
     const props = { pattern: "^[A-Z]{2}\\d{2}$", "helper-text": "E.g. AB12" };
     expect(message("TextInput", props, "ab12")).toBe("E.g. AB12");
     expect(message("TextInput", props, "AB12")).toBeNull();
-    expect(message("TextInput", { "input-type": "passcode", pattern: "007", "helper-text": "Contains: 007" }, "12a")).toBe("Only digits are allowed");
+    expect(
+      message(
+        "TextInput",
+        { "input-type": "passcode", pattern: "007", "helper-text": "Contains: 007" },
+        "12a",
+      ),
+    ).toBe("Only digits are allowed");
     expect(message("TextInput", { "input-type": "passcode", pattern: "007" }, "1007")).toBeNull();
     expect(message("TextInput", { pattern: "([" }, "x")).toBeNull();
   });
@@ -56,7 +65,9 @@ describe("selections", () => {
     expect(message("CheckboxGroup", { required: true }, [])).toBe("This field is required");
     expect(message("CheckboxGroup", { "min-selected-items": 2 }, ["a"])).toBe("Select at least 2 options");
     expect(message("CheckboxGroup", { "min-selected-items": 2 }, undefined)).toBeNull();
-    expect(message("ChipsSelector", { "max-selected-items": 2 }, ["a", "b", "c"])).toBe("Select up to 2 options");
+    expect(message("ChipsSelector", { "max-selected-items": 2 }, ["a", "b", "c"])).toBe(
+      "Select up to 2 options",
+    );
     expect(message("ChipsSelector", { "max-selected-items": 2 }, ["a", "b"])).toBeNull();
   });
 
@@ -86,18 +97,33 @@ describe("dates", () => {
 
   it("CalendarPicker single respects include-days", () => {
     // 2026-01-17 is a Saturday.
-    expect(message("CalendarPicker", { "include-days": ["Mon", "Tue", "Wed", "Thu", "Fri"] }, "2026-01-17")).toBe("This date is not available");
+    expect(
+      message("CalendarPicker", { "include-days": ["Mon", "Tue", "Wed", "Thu", "Fri"] }, "2026-01-17"),
+    ).toBe("This date is not available");
     expect(message("CalendarPicker", { "include-days": ["Sat"] }, "2026-01-17")).toBeNull();
   });
 
   it("CalendarPicker range checks per-end required, order and min/max-days", () => {
-    const range = { mode: "range", required: { "start-date": true, "end-date": false }, "min-days": 2, "max-days": 5 };
+    const range = {
+      mode: "range",
+      required: { "start-date": true, "end-date": false },
+      "min-days": 2,
+      "max-days": 5,
+    };
     expect(message("CalendarPicker", range, { "end-date": "2026-01-12" })).toBe("This field is required");
     expect(message("CalendarPicker", range, { "start-date": "2026-01-12" })).toBeNull();
-    expect(message("CalendarPicker", range, { "start-date": "2026-01-12", "end-date": "2026-01-13" })).toBe("Select a range of at least 2 days");
-    expect(message("CalendarPicker", range, { "start-date": "2026-01-12", "end-date": "2026-01-20" })).toBe("Select a range of at most 5 days");
-    expect(message("CalendarPicker", range, { "start-date": "2026-01-12", "end-date": "2026-01-10" })).toBe("This date is not available");
-    expect(message("CalendarPicker", { mode: "range", required: true }, { "start-date": "2026-01-12" })).toBe("This field is required");
+    expect(message("CalendarPicker", range, { "start-date": "2026-01-12", "end-date": "2026-01-13" })).toBe(
+      "Select a range of at least 2 days",
+    );
+    expect(message("CalendarPicker", range, { "start-date": "2026-01-12", "end-date": "2026-01-20" })).toBe(
+      "Select a range of at most 5 days",
+    );
+    expect(message("CalendarPicker", range, { "start-date": "2026-01-12", "end-date": "2026-01-10" })).toBe(
+      "This date is not available",
+    );
+    expect(message("CalendarPicker", { mode: "range", required: true }, { "start-date": "2026-01-12" })).toBe(
+      "This field is required",
+    );
   });
 });
 
@@ -106,7 +132,9 @@ describe("pickers", () => {
   it("use min/max-uploaded-* instead of required", () => {
     expect(message("PhotoPicker", {}, undefined)).toBeNull();
     expect(message("PhotoPicker", { "min-uploaded-photos": 1 }, [])).toBe("Add at least 1 file");
-    expect(message("DocumentPicker", { "max-uploaded-documents": 1 }, [file, file])).toBe("Add no more than 1 files");
+    expect(message("DocumentPicker", { "max-uploaded-documents": 1 }, [file, file])).toBe(
+      "Add no more than 1 files",
+    );
     expect(message("DocumentPicker", { "min-uploaded-documents": 1 }, [file])).toBeNull();
   });
 });

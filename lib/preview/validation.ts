@@ -59,7 +59,9 @@ export function checkField(type: string, props: JsonObject, value: FieldValue): 
     case "CalendarPicker":
       return props.mode === "range" ? checkDateRange(props, value) : checkDate(props, value);
     case "OptIn":
-      return props.required === true && value !== true ? { code: "required", message: MESSAGES.required } : null;
+      return props.required === true && value !== true
+        ? { code: "required", message: MESSAGES.required }
+        : null;
     case "PhotoPicker":
     case "DocumentPicker":
       return checkMedia(type, props, value);
@@ -69,7 +71,9 @@ export function checkField(type: string, props: JsonObject, value: FieldValue): 
 }
 
 function requiredProblem(props: JsonObject, value: FieldValue): FieldProblem | null {
-  return props.required === true && isEmptyValue(value) ? { code: "required", message: MESSAGES.required } : null;
+  return props.required === true && isEmptyValue(value)
+    ? { code: "required", message: MESSAGES.required }
+    : null;
 }
 
 function checkTextInput(props: JsonObject, value: FieldValue): FieldProblem | null {
@@ -116,7 +120,12 @@ export function compilePattern(pattern: string): RegExp | null {
   return patternCache.get(pattern) ?? null;
 }
 
-function checkText(props: JsonObject, value: FieldValue, max: number, min: number | null): FieldProblem | null {
+function checkText(
+  props: JsonObject,
+  value: FieldValue,
+  max: number,
+  min: number | null,
+): FieldProblem | null {
   const required = requiredProblem(props, value);
   if (required || typeof value !== "string" || value === "") return required;
   if (min !== null && value.length < min) return { code: "invalid", message: MESSAGES.minChars(min) };
@@ -131,7 +140,8 @@ function checkSelection(props: JsonObject, value: FieldValue): FieldProblem | nu
   const min = toInt(props["min-selected-items"]);
   const max = toInt(props["max-selected-items"]);
   // An untouched optional group is not held to its minimum.
-  if (min !== null && count > 0 && count < min) return { code: "invalid", message: MESSAGES.minSelected(min) };
+  if (min !== null && count > 0 && count < min)
+    return { code: "invalid", message: MESSAGES.minSelected(min) };
   if (max !== null && count > max) return { code: "invalid", message: MESSAGES.maxSelected(max) };
   return null;
 }
@@ -148,7 +158,9 @@ function checkDate(props: JsonObject, value: FieldValue): FieldProblem | null {
 
 function checkDateRange(props: JsonObject, value: FieldValue): FieldProblem | null {
   const range = isObject(value) ? value : {};
-  const required = isObject(props.required) ? props.required : { "start-date": props.required, "end-date": props.required };
+  const required = isObject(props.required)
+    ? props.required
+    : { "start-date": props.required, "end-date": props.required };
   for (const key of ["start-date", "end-date"] as const) {
     if (required[key] === true && !range[key]) return { code: "required", message: MESSAGES.required };
   }
@@ -159,7 +171,8 @@ function checkDateRange(props: JsonObject, value: FieldValue): FieldProblem | nu
     [range["start-date"], start],
     [range["end-date"], end],
   ] as const) {
-    if (raw && (day === null || !isDaySelectable(day, rules))) return { code: "invalid", message: MESSAGES.dateUnavailable };
+    if (raw && (day === null || !isDaySelectable(day, rules)))
+      return { code: "invalid", message: MESSAGES.dateUnavailable };
   }
   if (start !== null && end !== null) {
     const days = end - start;
@@ -172,7 +185,10 @@ function checkDateRange(props: JsonObject, value: FieldValue): FieldProblem | nu
   return null;
 }
 
-export function pickerLimits(type: string, props: JsonObject): { min: number; max: number; maxSizeKb: number } {
+export function pickerLimits(
+  type: string,
+  props: JsonObject,
+): { min: number; max: number; maxSizeKb: number } {
   const noun = type === "PhotoPicker" ? "photos" : "documents";
   return {
     min: toInt(props[`min-uploaded-${noun}`]) ?? 0,

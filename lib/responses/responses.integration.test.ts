@@ -125,7 +125,10 @@ function parseCsv(text: string): string[][] {
 
 /** What the page shows: the table's first page and the summary streamed after it. */
 async function loadResponsesPage(user: CurrentUser, scope: ResponsesScope, filters: ResponseFilters) {
-  const [table, summary] = await Promise.all([loadResponsesTable(user, scope, filters), loadResponsesSummary(user, scope, filters)]);
+  const [table, summary] = await Promise.all([
+    loadResponsesTable(user, scope, filters),
+    loadResponsesSummary(user, scope, filters),
+  ]);
   return { ...table, ...summary };
 }
 

@@ -8,7 +8,13 @@ import { describeFlowJson } from "@/lib/templates/flow-options";
 export type SendableTemplate = { id: string; name: string; language: string; components: CachedComponent[] };
 
 export type SendFlowDialogData = {
-  flow: { id: string; name: string; status: "DRAFT" | "PUBLISHED" | "DEPRECATED"; screenIds: string[]; entryScreen: string | null };
+  flow: {
+    id: string;
+    name: string;
+    status: "DRAFT" | "PUBLISHED" | "DEPRECATED";
+    screenIds: string[];
+    entryScreen: string | null;
+  };
   channel: { name: string; testNumbers: string[] };
   /** The user may only send tests to the channel's test numbers. */
   testersOnly: boolean;
@@ -17,9 +23,15 @@ export type SendFlowDialogData = {
 };
 
 /** Everything the flow page's send dialog needs; null when the flow does not exist. */
-export async function loadSendFlowDialogData(user: CurrentUser, flowId: string): Promise<SendFlowDialogData | null> {
+export async function loadSendFlowDialogData(
+  user: CurrentUser,
+  flowId: string,
+): Promise<SendFlowDialogData | null> {
   const db = getDb();
-  const flow = await db.flow.findUnique({ where: { id: flowId }, include: { channel: { select: { name: true, testNumbers: true } } } });
+  const flow = await db.flow.findUnique({
+    where: { id: flowId },
+    include: { channel: { select: { name: true, testNumbers: true } } },
+  });
   if (!flow) return null;
   const templates = await db.template.findMany({
     where: { channelId: flow.channelId, status: "APPROVED", flowExternalIds: { has: flow.externalId } },
@@ -35,6 +47,11 @@ export async function loadSendFlowDialogData(user: CurrentUser, flowId: string):
     },
     channel: flow.channel,
     testersOnly: !can(user, "messages.send"),
-    templates: templates.map((t) => ({ id: t.id, name: t.name, language: t.language, components: parseComponents(t.components) })),
+    templates: templates.map((t) => ({
+      id: t.id,
+      name: t.name,
+      language: t.language,
+      components: parseComponents(t.components),
+    })),
   };
 }

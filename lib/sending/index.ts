@@ -1,6 +1,12 @@
 // Public surface of sending, pure parts (browser and server): recipient normalisation, the send rules
 // and the documented message bodies. Server parts: "@/lib/sending/server".
-export { normalisePhoneNumber, parseRecipientList, describeInvalidRecipient, type PhoneCheck, type RecipientList } from "./phone-numbers";
+export {
+  normalisePhoneNumber,
+  parseRecipientList,
+  describeInvalidRecipient,
+  type PhoneCheck,
+  type RecipientList,
+} from "./phone-numbers";
 export {
   SEND_LIMITS,
   checkRecipients,
@@ -13,4 +19,10 @@ export {
   type TemplateSendInput,
   type SendIssue,
 } from "./rules";
-export { buildTemplateMessage, buildInteractiveFlowMessage, type MessageRequest, type TemplateSendValues, type InteractiveFlowContent } from "./to-api";
+export {
+  buildTemplateMessage,
+  buildInteractiveFlowMessage,
+  type MessageRequest,
+  type TemplateSendValues,
+  type InteractiveFlowContent,
+} from "./to-api";

@@ -1,4 +1,8 @@
-import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from "libphonenumber-js/max";
+import {
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from "libphonenumber-js/max";
 
 /**
  * Recipients are normalised to E.164 before any API call: 8x8 answers other formats with code 1002
@@ -21,10 +25,14 @@ export function normalisePhoneNumber(raw: string, defaultCountry?: CountryCode):
   if (/[a-z]/i.test(input.replace(/^tel:/i, ""))) return { ok: false, reason: "contains letters" };
   const compact = input.replace(/^00/, "+");
   if (!compact.startsWith("+") && !defaultCountry) {
-    return { ok: false, reason: "has no country code (write it as +<country code><number>, e.g. +44 7700 900123)" };
+    return {
+      ok: false,
+      reason: "has no country code (write it as +<country code><number>, e.g. +44 7700 900123)",
+    };
   }
   const lengthProblem = validatePhoneNumberLength(compact, defaultCountry);
-  if (lengthProblem) return { ok: false, reason: lengthReasons[lengthProblem] ?? "is not a valid phone number" };
+  if (lengthProblem)
+    return { ok: false, reason: lengthReasons[lengthProblem] ?? "is not a valid phone number" };
   const parsed = parsePhoneNumberFromString(compact, defaultCountry);
   if (!parsed) return { ok: false, reason: "is not a phone number" };
   // Possible (right length for the country) rather than valid: WhatsApp test numbers and 8x8's own

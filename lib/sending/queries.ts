@@ -42,8 +42,14 @@ async function loadSendLog(viewer: CurrentUser, where: Prisma.MessageSendWhereIn
   ]);
   const userIds = [...new Set(sends.flatMap((s) => (s.sentById ? [s.sentById] : [])))];
   const [users, answers] = await Promise.all([
-    userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } }) : [],
-    db.flowResponse.findMany({ where: { sendId: { in: allSends.map((s) => s.id) } }, select: { sendId: true }, distinct: ["sendId"] }),
+    userIds.length
+      ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } })
+      : [],
+    db.flowResponse.findMany({
+      where: { sendId: { in: allSends.map((s) => s.id) } },
+      select: { sendId: true },
+      distinct: ["sendId"],
+    }),
   ]);
   const answered = new Set(answers.map((r) => r.sendId));
   const total = allSends.length;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { templateSendSlots } from "@/lib/templates/components";
-import { checkInteractiveContent, checkRecipients, checkTemplateValues, type InteractiveSendInput } from "./rules";
+import {
+  checkInteractiveContent,
+  checkRecipients,
+  checkTemplateValues,
+  type InteractiveSendInput,
+} from "./rules";
 
 const interactive = (overrides: Partial<InteractiveSendInput> = {}): InteractiveSendInput => ({
   flowId: "6f1c9a4e-2b7d-4f55-9a43-1b2c3d4e5f60",
@@ -32,14 +37,29 @@ describe("send rules", () => {
   });
 
   it("accepts a complete flow message", () => {
-    expect(checkInteractiveContent(interactive({ cta: "x".repeat(20), startScreen: "WELCOME", initialData: '{"name":"Jane"}' }), ["WELCOME"])).toEqual([]);
+    expect(
+      checkInteractiveContent(
+        interactive({ cta: "x".repeat(20), startScreen: "WELCOME", initialData: '{"name":"Jane"}' }),
+        ["WELCOME"],
+      ),
+    ).toEqual([]);
   });
 
   it("requires a recipient, caps the list, and keeps testers to test numbers", () => {
     expect(checkRecipients("", null).issues[0]?.message).toMatch(/at least one/);
-    expect(checkRecipients(Array.from({ length: 51 }, (_, i) => `+4477009${String(i).padStart(5, "0")}`).join(","), null).issues[0]?.message).toMatch(/At most 50/);
-    expect(checkRecipients("+447700900123", ["+15550100001"]).issues[0]?.message).toMatch(/not \+447700900123/);
-    expect(checkRecipients("+1 555 010 0001", ["+15550100001"])).toEqual({ recipients: ["+15550100001"], issues: [] });
+    expect(
+      checkRecipients(
+        Array.from({ length: 51 }, (_, i) => `+4477009${String(i).padStart(5, "0")}`).join(","),
+        null,
+      ).issues[0]?.message,
+    ).toMatch(/At most 50/);
+    expect(checkRecipients("+447700900123", ["+15550100001"]).issues[0]?.message).toMatch(
+      /not \+447700900123/,
+    );
+    expect(checkRecipients("+1 555 010 0001", ["+15550100001"])).toEqual({
+      recipients: ["+15550100001"],
+      issues: [],
+    });
   });
 
   it("requires every template variable, without line breaks", () => {
@@ -48,8 +68,25 @@ describe("send rules", () => {
       { type: "BODY", text: "Hi {{1}}, order {{2}}" },
       { type: "BUTTONS", buttons: [{ type: "URL", text: "Track", url: "https://x.example/{{1}}" }] },
     ]);
-    const input = { templateId: "6f1c9a4e-2b7d-4f55-9a43-1b2c3d4e5f60", recipients: "", header: "", headerMediaUrl: "http://x", body: ["Jane", "a\nb"], urlButtons: {} };
+    const input = {
+      templateId: "6f1c9a4e-2b7d-4f55-9a43-1b2c3d4e5f60",
+      recipients: "",
+      header: "",
+      headerMediaUrl: "http://x",
+      body: ["Jane", "a\nb"],
+      urlButtons: {},
+    };
     expect(paths(checkTemplateValues(input, slots))).toEqual(["headerMediaUrl", "body.1", "urlButtons.0"]);
-    expect(checkTemplateValues({ ...input, headerMediaUrl: "https://cdn.example.com/a.png", body: ["Jane", "42"], urlButtons: { "0": "42" } }, slots)).toEqual([]);
+    expect(
+      checkTemplateValues(
+        {
+          ...input,
+          headerMediaUrl: "https://cdn.example.com/a.png",
+          body: ["Jane", "42"],
+          urlButtons: { "0": "42" },
+        },
+        slots,
+      ),
+    ).toEqual([]);
   });
 });

@@ -33,7 +33,10 @@ export type SendOutcome = {
 };
 
 function refuse(issues: SendIssue[]): never {
-  throw new ValidationError(issues[0]?.message ?? "Check the highlighted fields.", issuesToFieldErrors(issues));
+  throw new ValidationError(
+    issues[0]?.message ?? "Check the highlighted fields.",
+    issuesToFieldErrors(issues),
+  );
 }
 
 /** Testers (messages.testSend without messages.send) may only reach the channel's test numbers. */
@@ -46,7 +49,14 @@ type PlannedSend = { sendId: string; recipient: string; flowToken: string | null
 async function deliver(
   client: EightByEightClient,
   planned: PlannedSend[],
-  record: { channelId: string; flowId: string | null; templateId: string | null; kind: "TEMPLATE" | "INTERACTIVE"; testNumbers: string[]; userId: string },
+  record: {
+    channelId: string;
+    flowId: string | null;
+    templateId: string | null;
+    kind: "TEMPLATE" | "INTERACTIVE";
+    testNumbers: string[];
+    userId: string;
+  },
 ): Promise<SendOutcome> {
   const db = getDb();
   await db.messageSend.createMany({
@@ -76,19 +86,29 @@ async function deliver(
         where: { id: p.sendId },
         data: { status: "failed", errorCode: upstreamCode ?? null, errorMessage: error.message },
       });
-      logger.warn("sending.failed", { sendId: p.sendId, status: error.details.status, upstreamCode, errorId: error.details.errorId });
+      logger.warn("sending.failed", {
+        sendId: p.sendId,
+        status: error.details.status,
+        upstreamCode,
+        errorId: error.details.errorId,
+      });
       outcome.failed.push({ sendId: p.sendId, recipient: p.recipient, message: error.message });
     }
   }
   return outcome;
 }
 
-export async function sendInteractiveFlow(user: CurrentUser, input: InteractiveSendInput): Promise<SendOutcome> {
+export async function sendInteractiveFlow(
+  user: CurrentUser,
+  input: InteractiveSendInput,
+): Promise<SendOutcome> {
   const db = getDb();
   const flow = await db.flow.findUnique({ where: { id: input.flowId }, include: { channel: true } });
   if (!flow) throw new NotFoundError("The flow");
   if (flow.status === "DEPRECATED") {
-    throw new ConflictError("This flow is deprecated: customers may not be able to open it. Send its newer version instead.");
+    throw new ConflictError(
+      "This flow is deprecated: customers may not be able to open it. Send its newer version instead.",
+    );
   }
   const { screenIds } = describeFlowJson(flow.flowJson);
   const recipients = checkRecipients(input.recipients, testNumbersLimit(user, flow.channel));
@@ -107,10 +127,17 @@ export async function sendInteractiveFlow(user: CurrentUser, input: InteractiveS
       request: buildInteractiveFlowMessage({
         msisdn: recipient,
         flowExternalId: flow.externalId,
-        content: { headerText: input.headerText, bodyText: input.bodyText, footerText: input.footerText, cta: input.cta },
+        content: {
+          headerText: input.headerText,
+          bodyText: input.bodyText,
+          footerText: input.footerText,
+          cta: input.cta,
+        },
         flowToken,
         draft: flow.status !== "PUBLISHED",
-        flowActionData: startScreen ? { screen: startScreen, ...(initialData.ok && initialData.data ? { data: initialData.data } : {}) } : null,
+        flowActionData: startScreen
+          ? { screen: startScreen, ...(initialData.ok && initialData.data ? { data: initialData.data } : {}) }
+          : null,
       }),
     };
   });
@@ -126,17 +153,27 @@ export async function sendInteractiveFlow(user: CurrentUser, input: InteractiveS
     action: "message.send_flow",
     objectType: "flow",
     objectId: flow.id,
-    details: { mode: flow.status === "PUBLISHED" ? "published" : "draft", sent: outcome.sent.length, failed: outcome.failed.length, sendIds: planned.map((p) => p.sendId) },
+    details: {
+      mode: flow.status === "PUBLISHED" ? "published" : "draft",
+      sent: outcome.sent.length,
+      failed: outcome.failed.length,
+      sendIds: planned.map((p) => p.sendId),
+    },
   });
   return outcome;
 }
 
 export async function sendTemplate(user: CurrentUser, input: TemplateSendInput): Promise<SendOutcome> {
   const db = getDb();
-  const template = await db.template.findUnique({ where: { id: input.templateId }, include: { channel: true } });
+  const template = await db.template.findUnique({
+    where: { id: input.templateId },
+    include: { channel: true },
+  });
   if (!template) throw new NotFoundError("The template");
   if (template.status !== "APPROVED") {
-    throw new ConflictError(`Only approved templates can be sent; “${template.name}” is ${template.status.toLowerCase()}.`);
+    throw new ConflictError(
+      `Only approved templates can be sent; “${template.name}” is ${template.status.toLowerCase()}.`,
+    );
   }
   const slots = templateSendSlots(parseComponents(template.components));
   const recipients = checkRecipients(input.recipients, testNumbersLimit(user, template.channel));
@@ -145,7 +182,10 @@ export async function sendTemplate(user: CurrentUser, input: TemplateSendInput):
   // A Flow button's flow, when Flowport knows it, names the flow in the token so replies are attributed.
   const flowExternalId = template.flowExternalIds[0];
   const flow = flowExternalId
-    ? await db.flow.findUnique({ where: { channelId_externalId: { channelId: template.channelId, externalId: flowExternalId } }, select: { id: true } })
+    ? await db.flow.findUnique({
+        where: { channelId_externalId: { channelId: template.channelId, externalId: flowExternalId } },
+        select: { id: true },
+      })
     : null;
   const client = await getEightByEightClient();
   const planned = recipients.recipients.map((recipient): PlannedSend => {
@@ -159,7 +199,12 @@ export async function sendTemplate(user: CurrentUser, input: TemplateSendInput):
         msisdn: recipient,
         template: { name: template.name, language: template.language },
         slots,
-        values: { header: input.header, headerMediaUrl: input.headerMediaUrl.trim(), body: input.body, urlButtons: input.urlButtons },
+        values: {
+          header: input.header,
+          headerMediaUrl: input.headerMediaUrl.trim(),
+          body: input.body,
+          urlButtons: input.urlButtons,
+        },
         flowToken,
       }),
     };
@@ -176,7 +221,12 @@ export async function sendTemplate(user: CurrentUser, input: TemplateSendInput):
     action: "message.send_template",
     objectType: "template",
     objectId: template.id,
-    details: { name: template.name, sent: outcome.sent.length, failed: outcome.failed.length, sendIds: planned.map((p) => p.sendId) },
+    details: {
+      name: template.name,
+      sent: outcome.sent.length,
+      failed: outcome.failed.length,
+      sendIds: planned.map((p) => p.sendId),
+    },
   });
   return outcome;
 }

@@ -4,14 +4,21 @@ import { describe, expect, it } from "vitest";
 import { parseComponents, templateSendSlots } from "@/lib/templates/components";
 import { buildInteractiveFlowMessage, buildTemplateMessage } from "./to-api";
 
-const corpus = (name: string) => JSON.parse(readFileSync(path.resolve("lib/examples/corpus/seed-api-examples", name), "utf8"));
+const corpus = (name: string) =>
+  JSON.parse(readFileSync(path.resolve("lib/examples/corpus/seed-api-examples", name), "utf8"));
 
 describe("buildTemplateMessage", () => {
   it("reproduces 8x8's documented template sends", () => {
     const flowTemplate = corpus("template-create--appointment-reminder-flow-button.json");
     const slots = templateSendSlots(parseComponents(flowTemplate.components));
     expect(
-      buildTemplateMessage({ msisdn: "+15551234567", template: { name: "appointment_reminder", language: "en_US" }, slots, values: { body: ["John"], urlButtons: {} }, flowToken: null }),
+      buildTemplateMessage({
+        msisdn: "+15551234567",
+        template: { name: "appointment_reminder", language: "en_US" },
+        slots,
+        values: { body: ["John"], urlButtons: {} },
+        flowToken: null,
+      }),
     ).toEqual(corpus("message-send--template-flow-button.json"));
 
     const imageTemplate = corpus("template-create--marketing-image-template-demo.json");
@@ -32,10 +39,23 @@ describe("buildTemplateMessage", () => {
   });
 
   it("puts Flowport's flow_token on the Flow button's action parameter", () => {
-    const slots = templateSendSlots(parseComponents(corpus("template-create--appointment-reminder-flow-button.json").components));
-    const message = buildTemplateMessage({ msisdn: "+15551234567", template: { name: "a", language: "en" }, slots, values: { body: ["J"], urlButtons: {} }, flowToken: "fp1.x.y.z" });
+    const slots = templateSendSlots(
+      parseComponents(corpus("template-create--appointment-reminder-flow-button.json").components),
+    );
+    const message = buildTemplateMessage({
+      msisdn: "+15551234567",
+      template: { name: "a", language: "en" },
+      slots,
+      values: { body: ["J"], urlButtons: {} },
+      flowToken: "fp1.x.y.z",
+    });
     const components = (message.content.template as { components: unknown[] }).components;
-    expect(components.at(-1)).toEqual({ type: "button", subType: "flow", index: 0, parameters: [{ type: "action", action: { flow_token: "fp1.x.y.z" } }] });
+    expect(components.at(-1)).toEqual({
+      type: "button",
+      subType: "flow",
+      index: 0,
+      parameters: [{ type: "action", action: { flow_token: "fp1.x.y.z" } }],
+    });
   });
 });
 
@@ -45,7 +65,12 @@ describe("buildInteractiveFlowMessage", () => {
     const message = buildInteractiveFlowMessage({
       msisdn: "+15551234567",
       flowExternalId: "1234567890123456",
-      content: { headerText: "Schedule Your Appointment", bodyText: "Please select your preferred date and time for your visit.", footerText: "Available Mon-Fri 9AM-5PM", cta: "Book Now" },
+      content: {
+        headerText: "Schedule Your Appointment",
+        bodyText: "Please select your preferred date and time for your visit.",
+        footerText: "Available Mon-Fri 9AM-5PM",
+        cta: "Book Now",
+      },
       flowToken: "fp1.token",
       draft: false,
       flowActionData: null,
@@ -67,7 +92,15 @@ describe("buildInteractiveFlowMessage", () => {
       interactive: {
         type: "flow",
         body: { text: "Hi" },
-        action: { parameters: { flowId: "42", flowCta: "Open", flowToken: "t", mode: "draft", flowActionData: { screen: "WELCOME", data: { name: "Jane" } } } },
+        action: {
+          parameters: {
+            flowId: "42",
+            flowCta: "Open",
+            flowToken: "t",
+            mode: "draft",
+            flowActionData: { screen: "WELCOME", data: { name: "Jane" } },
+          },
+        },
       },
     });
   });

@@ -27,18 +27,34 @@ export function buildTemplateMessage(input: {
 }): MessageRequest {
   const { slots, values } = input;
   const components: Record<string, unknown>[] = [];
-  if (slots.headerText) components.push({ type: "header", parameters: [{ type: "text", text: values.header ?? "" }] });
-  if (slots.headerMedia) components.push({ type: "header", parameters: [{ type: mediaParameter[slots.headerMedia.format], url: values.headerMediaUrl ?? "" }] });
-  if (slots.body.length > 0) components.push({ type: "body", parameters: slots.body.map((slot) => ({ type: "text", text: values.body[slot.n - 1] ?? "" })) });
+  if (slots.headerText)
+    components.push({ type: "header", parameters: [{ type: "text", text: values.header ?? "" }] });
+  if (slots.headerMedia)
+    components.push({
+      type: "header",
+      parameters: [{ type: mediaParameter[slots.headerMedia.format], url: values.headerMediaUrl ?? "" }],
+    });
+  if (slots.body.length > 0)
+    components.push({
+      type: "body",
+      parameters: slots.body.map((slot) => ({ type: "text", text: values.body[slot.n - 1] ?? "" })),
+    });
   for (const button of slots.urlButtons) {
-    components.push({ type: "button", index: String(button.index), subType: "url", parameters: [{ type: "text", text: values.urlButtons[button.index] ?? "" }] });
+    components.push({
+      type: "button",
+      index: String(button.index),
+      subType: "url",
+      parameters: [{ type: "text", text: values.urlButtons[button.index] ?? "" }],
+    });
   }
   for (const index of slots.flowButtonIndexes) {
     components.push({
       type: "button",
       subType: "flow",
       index,
-      parameters: [input.flowToken ? { type: "action", action: { flow_token: input.flowToken } } : { type: "action" }],
+      parameters: [
+        input.flowToken ? { type: "action", action: { flow_token: input.flowToken } } : { type: "action" },
+      ],
     });
   }
   return {
@@ -65,7 +81,11 @@ export function buildInteractiveFlowMessage(input: {
   flowActionData: { screen: string; data?: Record<string, unknown> } | null;
 }): MessageRequest {
   const { content } = input;
-  const parameters: Record<string, unknown> = { flowId: input.flowExternalId, flowCta: content.cta.trim(), flowToken: input.flowToken };
+  const parameters: Record<string, unknown> = {
+    flowId: input.flowExternalId,
+    flowCta: content.cta.trim(),
+    flowToken: input.flowToken,
+  };
   if (input.draft) parameters.mode = "draft";
   if (input.flowActionData) {
     const { screen, data } = input.flowActionData;

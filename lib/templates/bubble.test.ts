@@ -25,13 +25,23 @@ describe("chat bubble model", () => {
       [
         { type: "HEADER", format: "IMAGE", examples: ["https://cdn.example.com/a.png"] },
         { type: "BODY", text: "Your ticket {{1}} was closed." },
-        { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "Thanks" }, { type: "FLOW", text: "Rate us", flowId: "9", navigateScreen: "FIRST_ENTRY_SCREEN" }] },
+        {
+          type: "BUTTONS",
+          buttons: [
+            { type: "QUICK_REPLY", text: "Thanks" },
+            { type: "FLOW", text: "Rate us", flowId: "9", navigateScreen: "FIRST_ENTRY_SCREEN" },
+          ],
+        },
       ],
       { body: ["#12"] },
     );
     expect(bubble.header).toEqual({ kind: "image", url: "https://cdn.example.com/a.png" });
     expect(bubble.body).toBe("Your ticket #12 was closed.");
-    expect(bubble.buttons[1]).toEqual({ type: "FLOW", text: "Rate us", flow: { externalId: "9", startScreen: undefined } });
+    expect(bubble.buttons[1]).toEqual({
+      type: "FLOW",
+      text: "Rate us",
+      flow: { externalId: "9", startScreen: undefined },
+    });
   });
 });
 
@@ -47,6 +57,9 @@ describe("formatWhatsAppText", () => {
       { text: " " },
       { text: "code", mono: true },
     ]);
-    expect(formatWhatsAppText("*bold _and italic_*")).toEqual([{ text: "bold ", bold: true }, { text: "and italic", bold: true, italic: true }]);
+    expect(formatWhatsAppText("*bold _and italic_*")).toEqual([
+      { text: "bold ", bold: true },
+      { text: "and italic", bold: true, italic: true },
+    ]);
   });
 });

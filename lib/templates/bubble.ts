@@ -44,7 +44,12 @@ export function bubbleFromDraft(draft: TemplateDraft): ChatBubbleModel {
       type: button.type,
       text: button.text,
       ...(button.type === "FLOW" && button.flowId
-        ? { flow: { externalId: button.flowId, startScreen: button.flowAction === "navigate" ? flowStart(button.navigateScreen) : undefined } }
+        ? {
+            flow: {
+              externalId: button.flowId,
+              startScreen: button.flowAction === "navigate" ? flowStart(button.navigateScreen) : undefined,
+            },
+          }
         : {}),
     })),
   };
@@ -59,22 +64,34 @@ export function bubbleFromComponents(
   const body = components.find((c) => c.type === "BODY");
   const footer = components.find((c) => c.type === "FOOTER");
   const format = header?.format ?? "TEXT";
-  const mediaKind = format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT" ? mediaKinds[format] : null;
+  const mediaKind =
+    format === "IMAGE" || format === "VIDEO" || format === "DOCUMENT" ? mediaKinds[format] : null;
   return {
     header: !header
       ? null
       : mediaKind
-        ? { kind: mediaKind, url: values.headerMediaUrl ?? header.examples?.[0] ?? header.example?.headerHandle?.[0] ?? "" }
+        ? {
+            kind: mediaKind,
+            url: values.headerMediaUrl ?? header.examples?.[0] ?? header.example?.headerHandle?.[0] ?? "",
+          }
         : header.text
           ? { kind: "text", text: fillVariables(header.text, [values.header]) }
           : null,
     body: fillVariables(body?.text ?? "", values.body ?? []),
     footer: footer?.text ?? null,
     buttons: templateButtons(components).map((button) => ({
-      type: (["FLOW", "QUICK_REPLY", "URL", "PHONE_NUMBER"].includes(button.type) ? button.type : "QUICK_REPLY") as ButtonType,
+      type: (["FLOW", "QUICK_REPLY", "URL", "PHONE_NUMBER"].includes(button.type)
+        ? button.type
+        : "QUICK_REPLY") as ButtonType,
       text: button.text ?? "",
       ...(button.type === "FLOW" && button.flowId
-        ? { flow: { externalId: button.flowId, startScreen: button.flowAction === "data_exchange" ? undefined : flowStart(button.navigateScreen) } }
+        ? {
+            flow: {
+              externalId: button.flowId,
+              startScreen:
+                button.flowAction === "data_exchange" ? undefined : flowStart(button.navigateScreen),
+            },
+          }
         : {}),
     })),
   };

@@ -30,7 +30,11 @@ export const cachedComponentSchema = z
     buttons: z.array(cachedButtonSchema).optional(),
     examples: z.array(z.string()).optional(),
     example: z
-      .object({ headerText: z.array(z.string()).optional(), bodyText: z.array(z.string()).optional(), headerHandle: z.array(z.string()).optional() })
+      .object({
+        headerText: z.array(z.string()).optional(),
+        bodyText: z.array(z.string()).optional(),
+        headerHandle: z.array(z.string()).optional(),
+      })
       .loose()
       .optional(),
   })
@@ -54,7 +58,9 @@ export function templateButtons(components: readonly CachedComponent[]): CachedB
 
 /** The 8x8 flow ids the template's Flow buttons open (for the usage map and delete checks). */
 export function flowIdsOfComponents(components: readonly CachedComponent[]): string[] {
-  return [...new Set(templateButtons(components).flatMap((b) => (b.type === "FLOW" && b.flowId ? [b.flowId] : [])))];
+  return [
+    ...new Set(templateButtons(components).flatMap((b) => (b.type === "FLOW" && b.flowId ? [b.flowId] : []))),
+  ];
 }
 
 /**
@@ -71,7 +77,11 @@ export type TemplateSendSlots = {
 
 function componentSamples(component: CachedComponent, kind: "header" | "body"): string[] {
   if (component.examples) return component.examples;
-  return (kind === "header" ? component.example?.headerText ?? component.example?.headerHandle : component.example?.bodyText) ?? [];
+  return (
+    (kind === "header"
+      ? (component.example?.headerText ?? component.example?.headerHandle)
+      : component.example?.bodyText) ?? []
+  );
 }
 
 export function templateSendSlots(components: readonly CachedComponent[]): TemplateSendSlots {
@@ -83,7 +93,10 @@ export function templateSendSlots(components: readonly CachedComponent[]): Templ
   const bodyCount = body?.text ? scanVariables(body.text).count : 0;
   const buttons = templateButtons(components);
   return {
-    headerText: header && headerFormat === "TEXT" && header.text && scanVariables(header.text).count > 0 ? { sample: headerSamples[0] ?? "" } : null,
+    headerText:
+      header && headerFormat === "TEXT" && header.text && scanVariables(header.text).count > 0
+        ? { sample: headerSamples[0] ?? "" }
+        : null,
     headerMedia:
       header && (headerFormat === "IMAGE" || headerFormat === "VIDEO" || headerFormat === "DOCUMENT")
         ? { format: headerFormat, sample: headerSamples[0] ?? "" }

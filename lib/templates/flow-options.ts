@@ -19,7 +19,11 @@ export function describeFlowJson(flowJson: string | null): { screenIds: string[]
     if (!parsed || typeof parsed !== "object") return { screenIds: [], hasDataEndpoint: false };
     const document = parsed as { screens?: unknown; data_api_version?: unknown };
     const screenIds = Array.isArray(document.screens)
-      ? document.screens.flatMap((screen) => (screen && typeof screen === "object" && typeof (screen as { id?: unknown }).id === "string" ? [(screen as { id: string }).id] : []))
+      ? document.screens.flatMap((screen) =>
+          screen && typeof screen === "object" && typeof (screen as { id?: unknown }).id === "string"
+            ? [(screen as { id: string }).id]
+            : [],
+        )
       : [];
     return { screenIds, hasDataEndpoint: typeof document.data_api_version === "string" };
   } catch {

@@ -26,7 +26,10 @@ export const syncTemplatesJob = defineJob<{ channelId: string }>(
 
 /** One sync per channel: requests within the same 30 s, from any instance, share one job. */
 export function enqueueTemplateSync(channelId: string) {
-  return syncTemplatesJob.send({ channelId }, { singletonKey: `templates-sync:${channelId}`, singletonSeconds: 30 });
+  return syncTemplatesJob.send(
+    { channelId },
+    { singletonKey: `templates-sync:${channelId}`, singletonSeconds: 30 },
+  );
 }
 
 /** A cache older than this is refreshed in the background when /templates shows it. */
@@ -57,7 +60,10 @@ export const APPROVAL_CHECK_DELAYS = [15, 30, 60, 120, 300, 900, 1800, ...Array<
 export const followTemplateApprovalJob = defineJob<{ templateId: string; attempt: number }>(
   "templates.follow-approval",
   async ({ templateId, attempt }) => {
-    const template = await getDb().template.findUnique({ where: { id: templateId }, select: { channelId: true, status: true } });
+    const template = await getDb().template.findUnique({
+      where: { id: templateId },
+      select: { channelId: true, status: true },
+    });
     if (!template || template.status !== "PENDING") return;
     await syncChannelTemplates(template.channelId);
     const after = await getDb().template.findUnique({ where: { id: templateId }, select: { status: true } });
@@ -75,6 +81,9 @@ export const followTemplateApprovalJob = defineJob<{ templateId: string; attempt
 export function scheduleApprovalCheck(templateId: string, attempt = 0) {
   return followTemplateApprovalJob.send(
     { templateId, attempt },
-    { startAfter: APPROVAL_CHECK_DELAYS[attempt] ?? 3600, singletonKey: `templates-approval:${templateId}:${attempt}` },
+    {
+      startAfter: APPROVAL_CHECK_DELAYS[attempt] ?? 3600,
+      singletonKey: `templates-approval:${templateId}:${attempt}`,
+    },
   );
 }

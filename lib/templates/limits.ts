@@ -30,8 +30,18 @@ export const HEADER_MEDIA_LIMITS: Record<
   HeaderMediaFormat,
   { label: string; maxBytes: number; mimeTypes: readonly string[]; extensions: readonly string[] }
 > = {
-  IMAGE: { label: "JPEG or PNG image up to 5 MB", maxBytes: 5 * MB, mimeTypes: ["image/jpeg", "image/png"], extensions: ["jpg", "jpeg", "png"] },
-  VIDEO: { label: "MP4 or 3GP video up to 16 MB", maxBytes: 16 * MB, mimeTypes: ["video/mp4", "video/3gpp"], extensions: ["mp4", "3gp"] },
+  IMAGE: {
+    label: "JPEG or PNG image up to 5 MB",
+    maxBytes: 5 * MB,
+    mimeTypes: ["image/jpeg", "image/png"],
+    extensions: ["jpg", "jpeg", "png"],
+  },
+  VIDEO: {
+    label: "MP4 or 3GP video up to 16 MB",
+    maxBytes: 16 * MB,
+    mimeTypes: ["video/mp4", "video/3gpp"],
+    extensions: ["mp4", "3gp"],
+  },
   DOCUMENT: {
     label: "PDF, Word, Excel, PowerPoint or text document up to 100 MB",
     maxBytes: 100 * MB,
@@ -56,12 +66,17 @@ export function formatBytes(bytes: number): string {
 }
 
 /** Why a file cannot be a header of this format, or null when it can. */
-export function checkHeaderMediaFile(format: HeaderMediaFormat, file: { name: string; type: string; size: number }): string | null {
+export function checkHeaderMediaFile(
+  format: HeaderMediaFormat,
+  file: { name: string; type: string; size: number },
+): string | null {
   const limits = HEADER_MEDIA_LIMITS[format];
   const extension = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
-  const typeKnown = limits.mimeTypes.includes(file.type) || (file.type === "" && limits.extensions.includes(extension));
+  const typeKnown =
+    limits.mimeTypes.includes(file.type) || (file.type === "" && limits.extensions.includes(extension));
   if (!typeKnown) return `${file.name} is not accepted here: use a ${limits.label}.`;
-  if (file.size > limits.maxBytes) return `${file.name} is ${formatBytes(file.size)}; the limit is ${formatBytes(limits.maxBytes)}.`;
+  if (file.size > limits.maxBytes)
+    return `${file.name} is ${formatBytes(file.size)}; the limit is ${formatBytes(limits.maxBytes)}.`;
   if (file.size === 0) return `${file.name} is empty.`;
   return null;
 }

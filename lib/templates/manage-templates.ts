@@ -17,7 +17,10 @@ import { toTemplateCreateRequest } from "./to-api";
  */
 export async function submitTemplate(user: CurrentUser, draft: TemplateDraft) {
   const db = getDb();
-  const channel = await db.channel.findUnique({ where: { id: draft.channelId }, select: { id: true, externalId: true } });
+  const channel = await db.channel.findUnique({
+    where: { id: draft.channelId },
+    select: { id: true, externalId: true },
+  });
   if (!channel) throw new NotFoundError("The channel");
   const issues = checkTemplateDraft(draft, await templateRuleContext(channel.id));
   if (issues.length > 0) throw new ValidationError(issues[0]!.message, issuesToFieldErrors(issues));
@@ -43,7 +46,9 @@ export async function submitTemplate(user: CurrentUser, draft: TemplateDraft) {
   };
   // A webhook or a sync may already have cached it; the submitted content wins either way.
   const template = await db.template.upsert({
-    where: { channelId_name_language: { channelId: channel.id, name: request.name, language: request.language } },
+    where: {
+      channelId_name_language: { channelId: channel.id, name: request.name, language: request.language },
+    },
     create: { channelId: channel.id, name: request.name, language: request.language, ...data },
     update: data,
   });
@@ -51,7 +56,12 @@ export async function submitTemplate(user: CurrentUser, draft: TemplateDraft) {
     action: "template.submit",
     objectType: "template",
     objectId: template.id,
-    details: { name: template.name, language: template.language, category: template.category, flowIds: template.flowExternalIds },
+    details: {
+      name: template.name,
+      language: template.language,
+      category: template.category,
+      flowIds: template.flowExternalIds,
+    },
   });
   try {
     await scheduleApprovalCheck(template.id);
@@ -65,19 +75,35 @@ export async function submitTemplate(user: CurrentUser, draft: TemplateDraft) {
 /** 8x8 deletes by name; the name is then blocked for 30 days, which the builder remembers. */
 export async function deleteTemplate(user: CurrentUser, templateId: string) {
   const db = getDb();
-  const template = await db.template.findUnique({ where: { id: templateId }, include: { channel: { select: { externalId: true } } } });
+  const template = await db.template.findUnique({
+    where: { id: templateId },
+    include: { channel: { select: { externalId: true } } },
+  });
   if (!template) throw new NotFoundError("The template");
   await (await getEightByEightClient()).templates.remove(template.channel.externalId, template.name);
   await db.$transaction(async (tx) => {
     // Every language of the name goes: 8x8's delete takes only the name.
-    const removed = await tx.template.findMany({ where: { channelId: template.channelId, name: template.name }, select: { language: true } });
+    const removed = await tx.template.findMany({
+      where: { channelId: template.channelId, name: template.name },
+      select: { language: true },
+    });
     await tx.template.deleteMany({ where: { channelId: template.channelId, name: template.name } });
     await tx.templateDeletion.createMany({
-      data: removed.map((r) => ({ channelId: template.channelId, name: template.name, language: r.language, deletedById: user.id })),
+      data: removed.map((r) => ({
+        channelId: template.channelId,
+        name: template.name,
+        language: r.language,
+        deletedById: user.id,
+      })),
     });
     await writeAudit(
       user,
-      { action: "template.delete", objectType: "template", objectId: template.id, details: { name: template.name, languages: removed.map((r) => r.language) } },
+      {
+        action: "template.delete",
+        objectType: "template",
+        objectId: template.id,
+        details: { name: template.name, languages: removed.map((r) => r.language) },
+      },
       tx,
     );
   });

@@ -58,9 +58,16 @@ async function withFlows(templates: TemplateRecord[]): Promise<TemplateRow[]> {
   }));
 }
 
-export type TemplateFilters = { status?: string | undefined; category?: string | undefined; search?: string | undefined };
+export type TemplateFilters = {
+  status?: string | undefined;
+  category?: string | undefined;
+  search?: string | undefined;
+};
 
-export async function listTemplates(channelId: string, filters: TemplateFilters = {}): Promise<TemplateRow[]> {
+export async function listTemplates(
+  channelId: string,
+  filters: TemplateFilters = {},
+): Promise<TemplateRow[]> {
   const templates = await getDb().template.findMany({
     where: {
       channelId,
@@ -82,7 +89,10 @@ export async function getTemplate(templateId: string): Promise<TemplateRow> {
 
 /** For the flow detail page's usage map and for the flow delete/deprecate warnings. */
 export async function templatesUsingFlow(flowId: string): Promise<TemplateRow[]> {
-  const flow = await getDb().flow.findUnique({ where: { id: flowId }, select: { externalId: true, channelId: true } });
+  const flow = await getDb().flow.findUnique({
+    where: { id: flowId },
+    select: { externalId: true, channelId: true },
+  });
   if (!flow) return [];
   const templates = await getDb().template.findMany({
     where: { channelId: flow.channelId, flowExternalIds: { has: flow.externalId } },
@@ -98,10 +108,17 @@ export async function publishedFlowOptions(channelId: string): Promise<FlowButto
     select: { id: true, externalId: true, name: true, flowJson: true },
     orderBy: { name: "asc" },
   });
-  return flows.map((flow) => ({ id: flow.id, externalId: flow.externalId, name: flow.name, ...describeFlowJson(flow.flowJson) }));
+  return flows.map((flow) => ({
+    id: flow.id,
+    externalId: flow.externalId,
+    name: flow.name,
+    ...describeFlowJson(flow.flowJson),
+  }));
 }
 
-export async function templateRuleContext(channelId: string): Promise<TemplateRuleContext & { publishedFlows: FlowButtonOption[] }> {
+export async function templateRuleContext(
+  channelId: string,
+): Promise<TemplateRuleContext & { publishedFlows: FlowButtonOption[] }> {
   const [existing, deletions, publishedFlows] = await Promise.all([
     getDb().template.findMany({ where: { channelId }, select: { name: true, language: true } }),
     getDb().templateDeletion.findMany({
@@ -115,7 +132,10 @@ export async function templateRuleContext(channelId: string): Promise<TemplateRu
     existingTemplates: existing,
     recentlyDeleted: deletions
       .filter((d) => !stillCached.has(d.name))
-      .map((d) => ({ name: d.name, reusableAfter: new Date(d.deletedAt.getTime() + NAME_REUSE_BLOCK_DAYS * 86_400_000) })),
+      .map((d) => ({
+        name: d.name,
+        reusableAfter: new Date(d.deletedAt.getTime() + NAME_REUSE_BLOCK_DAYS * 86_400_000),
+      })),
     publishedFlows,
   };
 }

@@ -16,12 +16,14 @@ export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 export const CATEGORY_GUIDANCE: Record<TemplateCategory, { label: string; guidance: string }> = {
   UTILITY: {
     label: "Utility",
-    guidance: "Transactional and service flows: appointments, feedback, customer service, data collection. Keep promotional wording out.",
+    guidance:
+      "Transactional and service flows: appointments, feedback, customer service, data collection. Keep promotional wording out.",
   },
   MARKETING: { label: "Marketing", guidance: "Promotional flows: offers, campaigns, product discovery." },
   AUTHENTICATION: {
     label: "Authentication",
-    guidance: "One-time passwords and verification only. WhatsApp allows no header, Flow, URL, phone or quick-reply buttons here.",
+    guidance:
+      "One-time passwords and verification only. WhatsApp allows no header, Flow, URL, phone or quick-reply buttons here.",
   },
 };
 
@@ -78,7 +80,12 @@ export type TemplateRuleContext = {
   /** Names deleted through Flowport in the last 30 days: 8x8 refuses them (code 3060). */
   recentlyDeleted: readonly { name: string; reusableAfter: Date }[];
   /** PUBLISHED flows of the channel: the only ones a Flow button may open. */
-  publishedFlows: readonly { externalId: string; name: string; screenIds: readonly string[]; hasDataEndpoint: boolean }[];
+  publishedFlows: readonly {
+    externalId: string;
+    name: string;
+    screenIds: readonly string[];
+    hasDataEndpoint: boolean;
+  }[];
 };
 
 export type RuleIssue = { path: string; message: string };
@@ -92,7 +99,8 @@ export function checkName(name: string, language: string, context: TemplateRuleC
   if (!name) return "Give the template a name.";
   if (chars(name) > L.nameMax) return `At most ${L.nameMax} characters (now ${chars(name)}).`;
   if (!TEMPLATE_NAME.test(name)) {
-    if (/[A-Z]/.test(name)) return "Use lowercase letters only: WhatsApp template names cannot contain capitals.";
+    if (/[A-Z]/.test(name))
+      return "Use lowercase letters only: WhatsApp template names cannot contain capitals.";
     if (/\s/.test(name)) return "No spaces: join words with underscores, e.g. appointment_booking_v1.";
     return "Use only lowercase letters, digits and underscores, e.g. appointment_booking_v1.";
   }
@@ -108,12 +116,14 @@ export function checkName(name: string, language: string, context: TemplateRuleC
 
 export function checkLanguage(code: string): string | null {
   if (!code) return "Choose the template's language.";
-  if (!findWhatsAppLanguage(code)) return `“${code}” is not a WhatsApp template language; pick one from the list.`;
+  if (!findWhatsAppLanguage(code))
+    return `“${code}” is not a WhatsApp template language; pick one from the list.`;
   return null;
 }
 
 function checkSample(value: string | undefined, label: string): string | null {
-  if (!value || !value.trim()) return `Give a sample value for ${label}: WhatsApp reviews the template with it.`;
+  if (!value || !value.trim())
+    return `Give a sample value for ${label}: WhatsApp reviews the template with it.`;
   if (chars(value) > L.sampleMax) return `At most ${L.sampleMax} characters.`;
   if (FORBIDDEN_IN_VALUES.test(value)) return "No line breaks, tabs or more than four spaces in a row.";
   return null;
@@ -121,11 +131,21 @@ function checkSample(value: string | undefined, label: string): string | null {
 
 function checkVariables(scan: VariableScan, path: string): RuleIssue[] {
   if (scan.malformed.length > 0) {
-    return [{ path, message: `${scan.malformed[0]} is not a variable: write variables as {{1}}, {{2}}, … in order.` }];
+    return [
+      {
+        path,
+        message: `${scan.malformed[0]} is not a variable: write variables as {{1}}, {{2}}, … in order.`,
+      },
+    ];
   }
   if (scan.missing.length > 0) {
     const used = scan.count;
-    return [{ path, message: `Variables are numbered 1 to ${used} without gaps: {{${used}}} is used but {{${scan.missing[0]}}} is missing.` }];
+    return [
+      {
+        path,
+        message: `Variables are numbered 1 to ${used} without gaps: {{${used}}} is used but {{${scan.missing[0]}}} is missing.`,
+      },
+    ];
   }
   return [];
 }
@@ -138,14 +158,20 @@ export function checkHeader(draft: TemplateDraft): RuleIssue[] {
   }
   if (header.format === "TEXT") {
     const issues: RuleIssue[] = [];
-    if (!header.text.trim()) issues.push({ path: "header.text", message: "Write the header text, or choose no header." });
+    if (!header.text.trim())
+      issues.push({ path: "header.text", message: "Write the header text, or choose no header." });
     else if (chars(header.text) > L.headerTextMax) {
-      issues.push({ path: "header.text", message: `At most ${L.headerTextMax} characters (now ${chars(header.text)}).` });
-    } else if (/[\n\r]/.test(header.text)) issues.push({ path: "header.text", message: "A header is one line: no line breaks." });
+      issues.push({
+        path: "header.text",
+        message: `At most ${L.headerTextMax} characters (now ${chars(header.text)}).`,
+      });
+    } else if (/[\n\r]/.test(header.text))
+      issues.push({ path: "header.text", message: "A header is one line: no line breaks." });
     const scan = scanVariables(header.text);
     const variableIssues = checkVariables(scan, "header.text");
     if (variableIssues.length > 0) issues.push(...variableIssues);
-    else if (scan.count > 1) issues.push({ path: "header.text", message: "A header can hold one variable, {{1}}." });
+    else if (scan.count > 1)
+      issues.push({ path: "header.text", message: "A header can hold one variable, {{1}}." });
     else if (scan.count === 1) {
       const sample = checkSample(header.example, "{{1}}");
       if (sample) issues.push({ path: "header.example", message: sample });
@@ -153,7 +179,13 @@ export function checkHeader(draft: TemplateDraft): RuleIssue[] {
     return issues;
   }
   const url = header.mediaUrl.trim();
-  if (!url) return [{ path: "header.mediaUrl", message: `Upload a file or give a public HTTPS link to the ${header.format.toLowerCase()}.` }];
+  if (!url)
+    return [
+      {
+        path: "header.mediaUrl",
+        message: `Upload a file or give a public HTTPS link to the ${header.format.toLowerCase()}.`,
+      },
+    ];
   if (!isHttpsUrl(url)) return [{ path: "header.mediaUrl", message: "Use a public HTTPS link (https://…)." }];
   return [];
 }
@@ -161,14 +193,18 @@ export function checkHeader(draft: TemplateDraft): RuleIssue[] {
 export function checkBody(draft: TemplateDraft): RuleIssue[] {
   const { text, examples } = draft.body;
   if (!text.trim()) return [{ path: "body.text", message: "Write the message body: it is required." }];
-  if (chars(text) > L.bodyMax) return [{ path: "body.text", message: `At most ${L.bodyMax} characters (now ${chars(text)}).` }];
+  if (chars(text) > L.bodyMax)
+    return [{ path: "body.text", message: `At most ${L.bodyMax} characters (now ${chars(text)}).` }];
   const scan = scanVariables(text);
   const variableIssues = checkVariables(scan, "body.text");
   if (variableIssues.length > 0) return variableIssues;
   const issues: RuleIssue[] = [];
   const trimmed = text.trim();
   if (scan.count > 0 && (/^\{\{[0-9]+\}\}/.test(trimmed) || /\{\{[0-9]+\}\}$/.test(trimmed))) {
-    issues.push({ path: "body.text", message: "WhatsApp rejects a body that starts or ends with a variable: add words before or after it." });
+    issues.push({
+      path: "body.text",
+      message: "WhatsApp rejects a body that starts or ends with a variable: add words before or after it.",
+    });
   }
   for (let n = 1; n <= scan.count; n += 1) {
     const sample = checkSample(examples[n - 1], `{{${n}}}`);
@@ -211,9 +247,14 @@ export function checkUrlButton(button: Extract<ButtonDraft, { type: "URL" }>, in
   const scan = scanVariables(url);
   const variableIssues = checkVariables(scan, `${path}.url`);
   if (variableIssues.length > 0) return variableIssues;
-  if (scan.count > 1) return [{ path: `${path}.url`, message: "A link can hold one variable, {{1}}, at its end." }];
-  if (scan.count === 1 && !url.endsWith("{{1}}")) return [{ path: `${path}.url`, message: "The variable {{1}} must be at the end of the link." }];
-  if (!isHttpsUrl(url.replace("{{1}}", "x"))) return [{ path: `${path}.url`, message: "Use a full HTTPS link, e.g. https://example.com/orders/{{1}}." }];
+  if (scan.count > 1)
+    return [{ path: `${path}.url`, message: "A link can hold one variable, {{1}}, at its end." }];
+  if (scan.count === 1 && !url.endsWith("{{1}}"))
+    return [{ path: `${path}.url`, message: "The variable {{1}} must be at the end of the link." }];
+  if (!isHttpsUrl(url.replace("{{1}}", "x")))
+    return [
+      { path: `${path}.url`, message: "Use a full HTTPS link, e.g. https://example.com/orders/{{1}}." },
+    ];
   if (scan.count === 1) {
     const sample = checkSample(button.example, "{{1}}");
     if (sample) return [{ path: `${path}.example`, message: sample }];
@@ -221,12 +262,16 @@ export function checkUrlButton(button: Extract<ButtonDraft, { type: "URL" }>, in
   return [];
 }
 
-export function checkPhoneButton(button: Extract<ButtonDraft, { type: "PHONE_NUMBER" }>, index: number): RuleIssue[] {
+export function checkPhoneButton(
+  button: Extract<ButtonDraft, { type: "PHONE_NUMBER" }>,
+  index: number,
+): RuleIssue[] {
   const path = `buttons.${index}.phoneNumber`;
   if (!button.phoneNumber.trim()) return [{ path, message: "Give the phone number the button calls." }];
   const check = normalisePhoneNumber(button.phoneNumber);
   if (!check.ok) return [{ path, message: `This number ${check.reason}.` }];
-  if (check.e164.length > L.phoneNumberMax) return [{ path, message: `At most ${L.phoneNumberMax} characters.` }];
+  if (check.e164.length > L.phoneNumberMax)
+    return [{ path, message: `At most ${L.phoneNumberMax} characters.` }];
   return [];
 }
 
@@ -236,30 +281,61 @@ export function checkFlowButton(
   context: TemplateRuleContext,
 ): RuleIssue[] {
   const path = `buttons.${index}`;
-  if (!button.flowId) return [{ path: `${path}.flowId`, message: "Choose the published flow the button opens." }];
+  if (!button.flowId)
+    return [{ path: `${path}.flowId`, message: "Choose the published flow the button opens." }];
   const flow = context.publishedFlows.find((f) => f.externalId === button.flowId);
   if (!flow) {
-    return [{ path: `${path}.flowId`, message: "This flow is not published on this channel: only published flows can be opened from a template." }];
+    return [
+      {
+        path: `${path}.flowId`,
+        message:
+          "This flow is not published on this channel: only published flows can be opened from a template.",
+      },
+    ];
   }
   if (button.flowAction === "data_exchange" && !flow.hasDataEndpoint) {
-    return [{ path: `${path}.flowAction`, message: `“${flow.name}” has no data endpoint (data_api_version), so it can only navigate.` }];
+    return [
+      {
+        path: `${path}.flowAction`,
+        message: `“${flow.name}” has no data endpoint (data_api_version), so it can only navigate.`,
+      },
+    ];
   }
-  if (button.flowAction === "navigate" && button.navigateScreen !== FIRST_ENTRY_SCREEN && !flow.screenIds.includes(button.navigateScreen)) {
-    return [{ path: `${path}.navigateScreen`, message: `“${flow.name}” has no screen ${button.navigateScreen || "(none chosen)"}.` }];
+  if (
+    button.flowAction === "navigate" &&
+    button.navigateScreen !== FIRST_ENTRY_SCREEN &&
+    !flow.screenIds.includes(button.navigateScreen)
+  ) {
+    return [
+      {
+        path: `${path}.navigateScreen`,
+        message: `“${flow.name}” has no screen ${button.navigateScreen || "(none chosen)"}.`,
+      },
+    ];
   }
   return [];
 }
 
-const typeLabels: Record<ButtonType, string> = { FLOW: "Flow", QUICK_REPLY: "quick-reply", URL: "URL", PHONE_NUMBER: "phone" };
+const typeLabels: Record<ButtonType, string> = {
+  FLOW: "Flow",
+  QUICK_REPLY: "quick-reply",
+  URL: "URL",
+  PHONE_NUMBER: "phone",
+};
 
 export function checkButtonCounts(draft: TemplateDraft): RuleIssue[] {
   const { buttons } = draft;
   const count = (type: ButtonType) => buttons.filter((b) => b.type === type).length;
   const issues: RuleIssue[] = [];
   if (draft.category === "AUTHENTICATION" && buttons.length > 0) {
-    issues.push({ path: "buttons", message: "Authentication templates carry only a one-time-code button, which 8x8 adds: remove these buttons or choose Utility." });
+    issues.push({
+      path: "buttons",
+      message:
+        "Authentication templates carry only a one-time-code button, which 8x8 adds: remove these buttons or choose Utility.",
+    });
   }
-  if (buttons.length > L.buttonsMax) issues.push({ path: "buttons", message: `At most ${L.buttonsMax} buttons in all.` });
+  if (buttons.length > L.buttonsMax)
+    issues.push({ path: "buttons", message: `At most ${L.buttonsMax} buttons in all.` });
   const perType: [ButtonType, number][] = [
     ["FLOW", L.flowButtonsMax],
     ["URL", L.urlButtonsMax],
@@ -267,13 +343,21 @@ export function checkButtonCounts(draft: TemplateDraft): RuleIssue[] {
     ["QUICK_REPLY", L.quickRepliesMax],
   ];
   for (const [type, max] of perType) {
-    if (count(type) > max) issues.push({ path: "buttons", message: `At most ${max} ${typeLabels[type]} button${max === 1 ? "" : "s"} per template.` });
+    if (count(type) > max)
+      issues.push({
+        path: "buttons",
+        message: `At most ${max} ${typeLabels[type]} button${max === 1 ? "" : "s"} per template.`,
+      });
   }
   const seen = new Map<string, number>();
   buttons.forEach((button, index) => {
     const key = button.text.trim().toLowerCase();
     if (!key) return;
-    if (seen.has(key)) issues.push({ path: `buttons.${index}.text`, message: `Button ${seen.get(key)! + 1} already has this label; each label must differ.` });
+    if (seen.has(key))
+      issues.push({
+        path: `buttons.${index}.text`,
+        message: `Button ${seen.get(key)! + 1} already has this label; each label must differ.`,
+      });
     else seen.set(key, index);
   });
   return issues;

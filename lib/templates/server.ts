@@ -14,4 +14,10 @@ export {
 } from "./queries";
 export { syncChannelTemplates, type TemplateSyncResult } from "./sync";
 export { submitTemplate, deleteTemplate } from "./manage-templates";
-export { enqueueTemplateSync, syncTemplatesIfStale, isTemplateCacheStale, scheduleApprovalCheck, TEMPLATE_CACHE_MAX_AGE_MS } from "./jobs";
+export {
+  enqueueTemplateSync,
+  syncTemplatesIfStale,
+  isTemplateCacheStale,
+  scheduleApprovalCheck,
+  TEMPLATE_CACHE_MAX_AGE_MS,
+} from "./jobs";

@@ -29,7 +29,11 @@ export type TemplateCreateRequest = {
   allow_category_change?: false;
 };
 
-const mediaFormat: Record<HeaderMediaFormat, "Image" | "Video" | "Document"> = { IMAGE: "Image", VIDEO: "Video", DOCUMENT: "Document" };
+const mediaFormat: Record<HeaderMediaFormat, "Image" | "Video" | "Document"> = {
+  IMAGE: "Image",
+  VIDEO: "Video",
+  DOCUMENT: "Document",
+};
 
 function toApiButton(button: ButtonDraft): ApiTemplateButton {
   const text = button.text.trim();
@@ -37,14 +41,17 @@ function toApiButton(button: ButtonDraft): ApiTemplateButton {
     case "FLOW": {
       const flowButton: ApiTemplateButton = { type: "FLOW", text, flowId: button.flowId };
       if (button.flowAction === "data_exchange") return { ...flowButton, flowAction: "data_exchange" };
-      if (button.navigateScreen && button.navigateScreen !== FIRST_ENTRY_SCREEN) return { ...flowButton, navigateScreen: button.navigateScreen };
+      if (button.navigateScreen && button.navigateScreen !== FIRST_ENTRY_SCREEN)
+        return { ...flowButton, navigateScreen: button.navigateScreen };
       return flowButton;
     }
     case "QUICK_REPLY":
       return { type: "QUICK_REPLY", text };
     case "URL": {
       const url = button.url.trim();
-      return scanVariables(url).count > 0 ? { type: "URL", text, url, example: [button.example.trim()] } : { type: "URL", text, url };
+      return scanVariables(url).count > 0
+        ? { type: "URL", text, url, example: [button.example.trim()] }
+        : { type: "URL", text, url };
     }
     case "PHONE_NUMBER":
       return { type: "PHONE_NUMBER", text, phoneNumber: button.phoneNumber.replace(/[^\d+]/g, "") };
@@ -57,15 +64,27 @@ export function toTemplateCreateRequest(draft: TemplateDraft): TemplateCreateReq
   const { header } = draft;
   if (header.format === "TEXT") {
     const text = header.text.trim();
-    components.push(scanVariables(text).count > 0 ? { type: "HEADER", format: "Text", text, examples: [header.example.trim()] } : { type: "HEADER", format: "Text", text });
+    components.push(
+      scanVariables(text).count > 0
+        ? { type: "HEADER", format: "Text", text, examples: [header.example.trim()] }
+        : { type: "HEADER", format: "Text", text },
+    );
   } else if (header.format !== "NONE") {
-    components.push({ type: "HEADER", format: mediaFormat[header.format], examples: [header.mediaUrl.trim()] });
+    components.push({
+      type: "HEADER",
+      format: mediaFormat[header.format],
+      examples: [header.mediaUrl.trim()],
+    });
   }
   const bodyText = draft.body.text.trim();
   const variableCount = scanVariables(bodyText).count;
   components.push(
     variableCount > 0
-      ? { type: "BODY", text: bodyText, examples: draft.body.examples.slice(0, variableCount).map((value) => value.trim()) }
+      ? {
+          type: "BODY",
+          text: bodyText,
+          examples: draft.body.examples.slice(0, variableCount).map((value) => value.trim()),
+        }
       : { type: "BODY", text: bodyText },
   );
   if (draft.footer.trim()) components.push({ type: "FOOTER", text: draft.footer.trim() });

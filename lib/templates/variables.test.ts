@@ -3,8 +3,16 @@ import { fillVariables, scanVariables } from "./variables";
 
 describe("scanVariables", () => {
   it("counts distinct numbered variables and reports gaps and malformed placeholders", () => {
-    expect(scanVariables("Hi {{1}}, {{1}} again and {{3}}")).toEqual({ numbers: [1, 3], count: 3, malformed: [], missing: [2] });
-    expect(scanVariables("Hi {{ 1 }} {{name}}")).toMatchObject({ count: 0, malformed: ["{{ 1 }}", "{{name}}"] });
+    expect(scanVariables("Hi {{1}}, {{1}} again and {{3}}")).toEqual({
+      numbers: [1, 3],
+      count: 3,
+      malformed: [],
+      missing: [2],
+    });
+    expect(scanVariables("Hi {{ 1 }} {{name}}")).toMatchObject({
+      count: 0,
+      malformed: ["{{ 1 }}", "{{name}}"],
+    });
     expect(scanVariables("No variables")).toEqual({ numbers: [], count: 0, malformed: [], missing: [] });
   });
 });

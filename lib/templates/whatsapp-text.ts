@@ -12,7 +12,8 @@ const MARKERS: { pattern: RegExp; style: keyof Omit<TextRun, "text"> }[] = [
 ];
 
 export function formatWhatsAppText(text: string, inherited: Omit<TextRun, "text"> = {}): TextRun[] {
-  let earliest: { index: number; length: number; inner: string; style: keyof Omit<TextRun, "text"> } | null = null;
+  let earliest: { index: number; length: number; inner: string; style: keyof Omit<TextRun, "text"> } | null =
+    null;
   for (const { pattern, style } of MARKERS) {
     const match = pattern.exec(text);
     if (match && (earliest === null || match.index < earliest.index)) {
@@ -22,6 +23,13 @@ export function formatWhatsAppText(text: string, inherited: Omit<TextRun, "text"
   if (!earliest) return text ? [{ text, ...inherited }] : [];
   const before = text.slice(0, earliest.index);
   const after = text.slice(earliest.index + earliest.length);
-  const inner = earliest.style === "mono" ? [{ text: earliest.inner, ...inherited, mono: true }] : formatWhatsAppText(earliest.inner, { ...inherited, [earliest.style]: true });
-  return [...(before ? [{ text: before, ...inherited }] : []), ...inner, ...formatWhatsAppText(after, inherited)];
+  const inner =
+    earliest.style === "mono"
+      ? [{ text: earliest.inner, ...inherited, mono: true }]
+      : formatWhatsAppText(earliest.inner, { ...inherited, [earliest.style]: true });
+  return [
+    ...(before ? [{ text: before, ...inherited }] : []),
+    ...inner,
+    ...formatWhatsAppText(after, inherited),
+  ];
 }

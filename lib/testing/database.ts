@@ -8,7 +8,8 @@ export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Integration tests need DATABASE_URL (run them through `npm test`).");
   const name = new URL(url).pathname.slice(1);
-  if (!name.includes("test")) throw new Error(`Refusing to wipe the database "${name}": its name must contain "test".`);
+  if (!name.includes("test"))
+    throw new Error(`Refusing to wipe the database "${name}": its name must contain "test".`);
   return url;
 }
 
@@ -21,7 +22,9 @@ export async function resetDatabase(): Promise<void> {
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
     if (rows.length > 0) {
-      await client.query(`TRUNCATE ${rows.map((r) => `"public"."${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      await client.query(
+        `TRUNCATE ${rows.map((r) => `"public"."${r.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`,
+      );
     }
   } finally {
     await client.end();

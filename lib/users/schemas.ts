@@ -23,4 +23,3 @@ export const updateUserSchema = z.object({
   active: z.boolean().optional(),
 });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
-

@@ -13,7 +13,6 @@ const files = [
 ].filter((f) => f.endsWith(".json") && !f.includes("snippets"));
 const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
 
-
 /**
  * Median of validateFlowJson(text) and of JSON.parse(text), measured in the same run on the same text.
  * The two are interleaved (one of each per round) so that load from other processes hits both alike,

@@ -26,15 +26,34 @@ async function seed(): Promise<string> {
       [randomUUID(), CHANNEL_EXTERNAL_ID],
     );
     const channelId = rows[0]!.id;
-    const { rows: count } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Flow" WHERE "channelId" = $1`, [channelId]);
+    const { rows: count } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Flow" WHERE "channelId" = $1`,
+      [channelId],
+    );
     if (Number(count[0]!.n) < FLOWS) {
       const statuses = ["DRAFT", "PUBLISHED", "DEPRECATED"];
-      const flowJson = JSON.stringify({ version: "7.3", screens: [{ id: "ONE", terminal: true, layout: { type: "SingleColumnLayout", children: [] } }] }, null, 2);
+      const flowJson = JSON.stringify(
+        {
+          version: "7.3",
+          screens: [{ id: "ONE", terminal: true, layout: { type: "SingleColumnLayout", children: [] } }],
+        },
+        null,
+        2,
+      );
       for (let i = Number(count[0]!.n); i < FLOWS; i++) {
         await client.query(
           `INSERT INTO "Flow" (id, "channelId", "externalId", name, status, categories, "flowJson", "flowJsonVersion", "createdAt", "updatedAt", "lastSyncedAt")
            VALUES ($1, $2, $3, $4, $5::"FlowStatus", $6, $7, '7.3', now() - ($8 || ' minutes')::interval, now() - ($8 || ' minutes')::interval, now())`,
-          [randomUUID(), channelId, String(9_000_000_000_000 + i), `Benchmark flow ${String(i).padStart(4, "0")}`, statuses[i % 3], ["OTHER", "SURVEY"], flowJson, String(i)],
+          [
+            randomUUID(),
+            channelId,
+            String(9_000_000_000_000 + i),
+            `Benchmark flow ${String(i).padStart(4, "0")}`,
+            statuses[i % 3],
+            ["OTHER", "SURVEY"],
+            flowJson,
+            String(i),
+          ],
         );
       }
     }
@@ -65,7 +84,8 @@ async function signIn(channelId: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, json: "true" }),
   });
   cookiesOf(login, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`Sign-in as ${EMAIL} failed (HTTP ${login.status}).`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`Sign-in as ${EMAIL} failed (HTTP ${login.status}).`);
   jar.set("flowport-channel", channelId);
   return cookieHeader(jar);
 }
@@ -84,11 +104,14 @@ async function main(): Promise<void> {
     const response = await fetch(`${BASE}/flows`, { headers: { Cookie: cookie } });
     const html = await response.text();
     const ms = performance.now() - started;
-    if (response.status !== 200 || !html.includes("Benchmark flow")) throw new Error(`GET /flows answered ${response.status} without the benchmark flows.`);
+    if (response.status !== 200 || !html.includes("Benchmark flow"))
+      throw new Error(`GET /flows answered ${response.status} without the benchmark flows.`);
     if (i >= 3) timings.push(ms); // the first requests warm the server up
   }
   const p90 = [...timings].sort((a, b) => a - b)[Math.floor(timings.length * 0.9)]!;
-  console.log(`flow list, ${FLOWS} flows cached, GET /flows x${RUNS}: median ${median(timings).toFixed(1)} ms, p90 ${p90.toFixed(1)} ms (target median < ${TARGET_MS} ms)`);
+  console.log(
+    `flow list, ${FLOWS} flows cached, GET /flows x${RUNS}: median ${median(timings).toFixed(1)} ms, p90 ${p90.toFixed(1)} ms (target median < ${TARGET_MS} ms)`,
+  );
   process.exitCode = median(timings) < TARGET_MS ? 0 : 1;
 }
 

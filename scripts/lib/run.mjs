@@ -10,7 +10,14 @@ export function run(command, args, { env = process.env, cwd = root } = {}) {
     const child = spawn(command, args, { stdio: "inherit", env, cwd });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(Object.assign(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? code})`), { exitCode: code ?? 1 })),
+      code === 0
+        ? resolve()
+        : reject(
+            Object.assign(
+              new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? code})`),
+              { exitCode: code ?? 1 },
+            ),
+          ),
     );
   });
 }

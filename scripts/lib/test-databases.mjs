@@ -35,11 +35,17 @@ export async function prepareTestDatabases(env) {
   if (baseUrl) {
     const host = new URL(baseUrl).hostname;
     if (!LOCAL_HOSTS.has(host) && env.FLOWPORT_ALLOW_REMOTE_TEST_DB !== "1") {
-      throw new Error(`Tests drop and recreate databases, so they refuse the non-local host ${host}. Use a local PostgreSQL.`);
+      throw new Error(
+        `Tests drop and recreate databases, so they refuse the non-local host ${host}. Use a local PostgreSQL.`,
+      );
     }
   } else {
     const port = Number(env.FLOWPORT_TEST_PG_PORT || 54330);
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".flowport", "pgdata-test"), port, database: "postgres" });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.join(root, ".flowport", "pgdata-test"),
+      port,
+      database: "postgres",
+    });
     baseUrl = embedded.url;
     stop = embedded.stop;
   }
@@ -48,8 +54,14 @@ export async function prepareTestDatabases(env) {
   const prefix = env.FLOWPORT_TEST_DB_PREFIX || "flowport_test";
   const template = `${prefix}_template`;
   await recreate(adminUrl, template);
-  await runTsx(path.join(root, "scripts", "db.ts"), ["migrate"], { env: { ...env, DATABASE_URL: withDatabase(baseUrl, template) } });
+  await runTsx(path.join(root, "scripts", "db.ts"), ["migrate"], {
+    env: { ...env, DATABASE_URL: withDatabase(baseUrl, template) },
+  });
   await recreate(adminUrl, `${prefix}_unit`, template);
   await recreate(adminUrl, `${prefix}_e2e`, template);
-  return { unitUrl: withDatabase(baseUrl, `${prefix}_unit`), e2eUrl: withDatabase(baseUrl, `${prefix}_e2e`), stop };
+  return {
+    unitUrl: withDatabase(baseUrl, `${prefix}_unit`),
+    e2eUrl: withDatabase(baseUrl, `${prefix}_e2e`),
+    stop,
+  };
 }

@@ -7,16 +7,22 @@ import { safeCallbackPath } from "@/components/auth/safe-callback-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   const target = safeCallbackPath(callbackUrl);
   if (await getCurrentUser()) redirect(target);
   const demo = getEnv().FLOWPORT_DEMO;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-50 via-white to-slate-100 px-4">
+    <main className="from-brand-50 flex min-h-screen items-center justify-center bg-gradient-to-br via-white to-slate-100 px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white shadow">F</div>
+          <div className="bg-brand-600 mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl text-xl font-bold text-white shadow">
+            F
+          </div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Sign in to Flowport</h1>
           <p className="mt-1 text-sm text-slate-600">Author, test and send WhatsApp Flows.</p>
         </div>
@@ -27,8 +33,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <div className="mt-6 rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
             <p className="font-medium">Demo mode</p>
             <p className="mt-1">
-              Sign in as <code>admin@example.com</code>, <code>marketer@example.com</code> or <code>tester@example.com</code> with the
-              password <code>flowport-demo</code>.
+              Sign in as <code>admin@example.com</code>, <code>marketer@example.com</code> or{" "}
+              <code>tester@example.com</code> with the password <code>flowport-demo</code>.
             </p>
           </div>
         ) : null}

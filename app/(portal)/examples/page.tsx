@@ -7,10 +7,15 @@ import { listExamples, type FlowExample } from "@/lib/examples";
 export const metadata: Metadata = { title: "Examples" };
 
 const SECTIONS: { title: string; description: string; filter: (example: FlowExample) => boolean }[] = [
-  { title: "Publishable", description: "Flow JSON 5.1 or later that the validator accepts.", filter: (e) => e.valid && !e.retired },
+  {
+    title: "Publishable",
+    description: "Flow JSON 5.1 or later that the validator accepts.",
+    filter: (e) => e.valid && !e.retired,
+  },
   {
     title: "Older versions",
-    description: "Valid by the rules of their own version, but Meta no longer publishes Flow JSON below 5.1: upgrade the version to use them.",
+    description:
+      "Valid by the rules of their own version, but Meta no longer publishes Flow JSON below 5.1: upgrade the version to use them.",
     filter: (e) => e.valid && e.retired,
   },
   {
@@ -41,7 +46,11 @@ export default async function ExamplesPage() {
               <p className="mb-4 text-sm text-slate-600">{section.description}</p>
               <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
                 {items.map((example) => (
-                  <ExampleCard key={example.slug} example={example} href={`/examples/${encodeURIComponent(example.slug)}`} />
+                  <ExampleCard
+                    key={example.slug}
+                    example={example}
+                    href={`/examples/${encodeURIComponent(example.slug)}`}
+                  />
                 ))}
               </div>
             </section>

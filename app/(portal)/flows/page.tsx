@@ -8,7 +8,17 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { can, requirePageUser } from "@/lib/auth";
 import { getSelectedChannel } from "@/lib/channels";
-import { canDelete, canDeprecate, canEdit, countFlowsByStatus, FLOW_SORTS, listFlows, syncFlowsIfStale, type FlowSort, type FlowStatus } from "@/lib/flows";
+import {
+  canDelete,
+  canDeprecate,
+  canEdit,
+  countFlowsByStatus,
+  FLOW_SORTS,
+  listFlows,
+  syncFlowsIfStale,
+  type FlowSort,
+  type FlowStatus,
+} from "@/lib/flows";
 
 export const metadata: Metadata = { title: "Flows" };
 
@@ -29,8 +39,11 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
         <EmptyState icon={<Radio className="h-10 w-10" />} title="No WhatsApp channel is connected yet">
           {can(user, "settings.manage") ? (
             <>
-              8x8 cannot list your channels, so add them by id in <Link href="/settings" className="text-brand-700 underline">Settings</Link>; their
-              flows appear here.
+              8x8 cannot list your channels, so add them by id in{" "}
+              <Link href="/settings" className="text-brand-700 underline">
+                Settings
+              </Link>
+              ; their flows appear here.
             </>
           ) : (
             "An admin adds the 8x8 channels in Settings; their flows appear here."
@@ -49,7 +62,11 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
   const page = Math.max(1, Number.parseInt(first(params.page) ?? "1", 10) || 1);
 
   // The cache answers now; a sync older than a minute is refreshed in the background.
-  const [syncQueued, flows, counts] = await Promise.all([syncFlowsIfStale(channel), listFlows(channel.id, { search, status, sort }), countFlowsByStatus(channel.id)]);
+  const [syncQueued, flows, counts] = await Promise.all([
+    syncFlowsIfStale(channel),
+    listFlows(channel.id, { search, status, sort }),
+    countFlowsByStatus(channel.id),
+  ]);
   const pageCount = Math.max(1, Math.ceil(flows.length / PAGE_SIZE));
   const shown = flows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const rows: FlowTableRow[] = shown.map((flow) => ({
@@ -61,11 +78,22 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
     validationErrorCount: flow.validationErrorCount,
     detailsPending: flow.detailsPending,
     usedByTemplates: flow.usedByTemplates,
-    rules: { edit: canEdit(flow.status), delete: canDelete(flow.status, flow.usedByTemplates), deprecate: canDeprecate(flow.status) },
+    rules: {
+      edit: canEdit(flow.status),
+      delete: canDelete(flow.status, flow.usedByTemplates),
+      deprecate: canDeprecate(flow.status),
+    },
   }));
   const total = counts.DRAFT + counts.PUBLISHED + counts.DEPRECATED;
   const pageHref = (n: number) => {
-    const next = new URLSearchParams(Object.entries({ q: search, status: status ?? "", sort: sort === "updated_desc" ? "" : sort, page: n > 1 ? String(n) : "" }).filter(([, v]) => v));
+    const next = new URLSearchParams(
+      Object.entries({
+        q: search,
+        status: status ?? "",
+        sort: sort === "updated_desc" ? "" : sort,
+        page: n > 1 ? String(n) : "",
+      }).filter(([, v]) => v),
+    );
     return `/flows${next.size ? `?${next}` : ""}`;
   };
 
@@ -76,7 +104,8 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
         description={
           <>
             Flows of <strong className="font-medium text-slate-800">{channel.name}</strong>
-            {channel.phoneNumber ? ` (${channel.phoneNumber})` : ""}: {counts.DRAFT} draft, {counts.PUBLISHED} published, {counts.DEPRECATED} deprecated.
+            {channel.phoneNumber ? ` (${channel.phoneNumber})` : ""}: {counts.DRAFT} draft, {counts.PUBLISHED}{" "}
+            published, {counts.DEPRECATED} deprecated.
           </>
         }
         actions={
@@ -102,7 +131,9 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
         <FlowFilters counts={counts} />
         {total === 0 ? (
           <EmptyState icon={<Workflow className="h-10 w-10" />} title="This channel has no flows yet">
-            {can(user, "flows.write") ? "Create one, or refresh if you just created it in 8x8 Connect." : "Flows created at 8x8 appear here after the next sync."}
+            {can(user, "flows.write")
+              ? "Create one, or refresh if you just created it in 8x8 Connect."
+              : "Flows created at 8x8 appear here after the next sync."}
           </EmptyState>
         ) : rows.length === 0 ? (
           <EmptyState title="No flow matches">Change the search or the status filter.</EmptyState>
@@ -121,7 +152,8 @@ export default async function FlowsPage({ searchParams }: { searchParams: Search
             {pageCount > 1 ? (
               <nav aria-label="Pages" className="flex items-center justify-between text-sm text-slate-600">
                 <span>
-                  {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, flows.length)} of {flows.length} flows
+                  {(page - 1) * PAGE_SIZE + 1}–{Math.min(page * PAGE_SIZE, flows.length)} of {flows.length}{" "}
+                  flows
                 </span>
                 <div className="flex gap-2">
                   {page > 1 ? (

@@ -20,7 +20,10 @@ export default async function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description="8x8 channels and API credentials, the webhook address to give 8x8, and users." />
+      <PageHeader
+        title="Settings"
+        description="8x8 channels and API credentials, the webhook address to give 8x8, and users."
+      />
       <div className="space-y-10">
         <ChannelsSection
           channels={channels.map((c) => ({
@@ -39,18 +42,31 @@ export default async function SettingsPage() {
             <h2 id="api-heading" className="text-lg font-semibold text-slate-900">
               8x8 API credentials
             </h2>
-            {config.mode === "simulator" ? <Badge tone="amber">Built-in simulator</Badge> : <Badge tone="green">8x8 Chat Apps API</Badge>}
+            {config.mode === "simulator" ? (
+              <Badge tone="amber">Built-in simulator</Badge>
+            ) : (
+              <Badge tone="green">8x8 Chat Apps API</Badge>
+            )}
           </div>
           <Card className="p-5">
             <ApiCredentialsForm
               view={{
                 mode: config.mode,
                 baseUrl: { value: config.baseUrl, fromEnv: config.sources.baseUrl === "env" },
-                apiKeyLast4: config.sources.apiKey === "settings" || config.sources.apiKey === "env" ? (config.apiKey?.slice(-4) ?? null) : null,
+                apiKeyLast4:
+                  config.sources.apiKey === "settings" || config.sources.apiKey === "env"
+                    ? (config.apiKey?.slice(-4) ?? null)
+                    : null,
                 apiKeyFromEnv: config.sources.apiKey === "env",
                 apiKeyFromSimulator: config.sources.apiKey === "simulator",
-                accountId: { value: config.sources.accountId === "simulator" ? "" : (config.accountId ?? ""), fromEnv: config.sources.accountId === "env" },
-                subAccountId: { value: config.sources.subAccountId === "simulator" ? "" : (config.subAccountId ?? ""), fromEnv: config.sources.subAccountId === "env" },
+                accountId: {
+                  value: config.sources.accountId === "simulator" ? "" : (config.accountId ?? ""),
+                  fromEnv: config.sources.accountId === "env",
+                },
+                subAccountId: {
+                  value: config.sources.subAccountId === "simulator" ? "" : (config.subAccountId ?? ""),
+                  fromEnv: config.sources.subAccountId === "env",
+                },
               }}
             />
           </Card>
@@ -62,8 +78,10 @@ export default async function SettingsPage() {
           </h2>
           <Card className="space-y-3 p-5">
             <p className="text-sm text-slate-600">
-              In 8x8 Connect › Messaging Apps › Webhooks, add this URL and select <code>inbound_message_received</code> (Flow submissions),{" "}
-              <code>outbound_message_status_changed</code> and the template events. The token in it is your WEBHOOK_TOKEN: keep it private.
+              In 8x8 Connect › Messaging Apps › Webhooks, add this URL and select{" "}
+              <code>inbound_message_received</code> (Flow submissions),{" "}
+              <code>outbound_message_status_changed</code> and the template events. The token in it is your
+              WEBHOOK_TOKEN: keep it private.
             </p>
             <WebhookUrl url={webhookUrl} />
           </Card>
@@ -74,11 +92,13 @@ export default async function SettingsPage() {
             Users
           </h2>
           <Link href="/settings/users" className="block max-w-md">
-            <Card className="flex items-center gap-4 p-5 transition hover:border-brand-500 hover:shadow">
-              <Users className="h-6 w-6 text-brand-600" aria-hidden />
+            <Card className="hover:border-brand-500 flex items-center gap-4 p-5 transition hover:shadow">
+              <Users className="text-brand-600 h-6 w-6" aria-hidden />
               <div className="flex-1">
                 <div className="font-semibold text-slate-900">Users and roles</div>
-                <p className="text-sm text-slate-600">Invite people, set their role and log access, deactivate accounts.</p>
+                <p className="text-sm text-slate-600">
+                  Invite people, set their role and log access, deactivate accounts.
+                </p>
               </div>
               <ChevronRight className="h-5 w-5 text-slate-400" aria-hidden />
             </Card>
@@ -90,11 +110,13 @@ export default async function SettingsPage() {
             Webhook log
           </h2>
           <Link href="/settings/webhooks" className="block max-w-md">
-            <Card className="flex items-center gap-4 p-5 transition hover:border-brand-500 hover:shadow">
-              <Webhook className="h-6 w-6 text-brand-600" aria-hidden />
+            <Card className="hover:border-brand-500 flex items-center gap-4 p-5 transition hover:shadow">
+              <Webhook className="text-brand-600 h-6 w-6" aria-hidden />
               <div className="flex-1">
                 <div className="font-semibold text-slate-900">Webhook deliveries</div>
-                <p className="text-sm text-slate-600">What 8x8 posted, with result and timing; view and re-process dead letters.</p>
+                <p className="text-sm text-slate-600">
+                  What 8x8 posted, with result and timing; view and re-process dead letters.
+                </p>
               </div>
               <ChevronRight className="h-5 w-5 text-slate-400" aria-hidden />
             </Card>

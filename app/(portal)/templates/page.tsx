@@ -7,7 +7,12 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { can, requirePageUser } from "@/lib/auth";
 import { getSelectedChannel } from "@/lib/channels";
-import { getTemplateSyncState, isTemplateCacheStale, listTemplates, syncTemplatesIfStale } from "@/lib/templates/server";
+import {
+  getTemplateSyncState,
+  isTemplateCacheStale,
+  listTemplates,
+  syncTemplatesIfStale,
+} from "@/lib/templates/server";
 
 export const metadata: Metadata = { title: "Templates" };
 
@@ -21,7 +26,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const header = (
     <PageHeader
       title="Message templates"
-      description={channel ? `${channel.name}: templates with Flow buttons open your flows from a business-initiated message. Statuses come from 8x8 by webhook and by sync.` : "Templates with Flow buttons open your flows from a business-initiated message. Statuses come from 8x8 by webhook and by sync."}
+      description={
+        channel
+          ? `${channel.name}: templates with Flow buttons open your flows from a business-initiated message. Statuses come from 8x8 by webhook and by sync.`
+          : "Templates with Flow buttons open your flows from a business-initiated message. Statuses come from 8x8 by webhook and by sync."
+      }
       actions={
         channel && canWrite ? (
           <Button asChild>
@@ -46,7 +55,11 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
   const syncState = await getTemplateSyncState(channel.id);
   await syncTemplatesIfStale(channel.id, syncState?.updatedAt ?? null);
   const filtered = Boolean(params.status || params.category || params.q);
-  const templates = await listTemplates(channel.id, { status: params.status, category: params.category, search: params.q });
+  const templates = await listTemplates(channel.id, {
+    status: params.status,
+    category: params.category,
+    search: params.q,
+  });
   return (
     <>
       {header}
@@ -58,8 +71,13 @@ export default async function TemplatesPage({ searchParams }: { searchParams: Pr
       />
       <TemplateFilters total={templates.length} />
       {templates.length === 0 ? (
-        <EmptyState icon={<MessageSquareText className="h-10 w-10" />} title={filtered ? "No template matches these filters" : "No templates on this channel yet"}>
-          {filtered ? "Clear a filter to see more." : "Build one with a Flow button: it is how most customers first open a flow."}
+        <EmptyState
+          icon={<MessageSquareText className="h-10 w-10" />}
+          title={filtered ? "No template matches these filters" : "No templates on this channel yet"}
+        >
+          {filtered
+            ? "Clear a filter to see more."
+            : "Build one with a Flow button: it is how most customers first open a flow."}
         </EmptyState>
       ) : (
         <TemplatesTable

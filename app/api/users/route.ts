@@ -1,4 +1,6 @@
 import { handleRoute } from "@/lib/http/handle-route";
 import { listUsers } from "@/lib/users";
 
-export const GET = handleRoute({ permission: "users.manage" }, async () => Response.json({ users: await listUsers() }));
+export const GET = handleRoute({ permission: "users.manage" }, async () =>
+  Response.json({ users: await listUsers() }),
+);

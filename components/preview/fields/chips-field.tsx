@@ -14,8 +14,16 @@ export function ChipsField({ node }: { node: ComponentNode }) {
   return (
     <div>
       <FieldLabel label={node.props.label} required={field.required} />
-      {node.props.description !== undefined && <p className="mt-0.5 text-sm text-(--wa-muted)">{text(node.props.description)}</p>}
-      <div role="group" id={field.id} aria-label={text(node.props.label)} aria-describedby={`${field.id}-hint`} className="mt-2 flex flex-wrap gap-2">
+      {node.props.description !== undefined && (
+        <p className="mt-0.5 text-sm text-(--wa-muted)">{text(node.props.description)}</p>
+      )}
+      <div
+        role="group"
+        id={field.id}
+        aria-label={text(node.props.label)}
+        aria-describedby={`${field.id}-hint`}
+        className="mt-2 flex flex-wrap gap-2"
+      >
         {dataSourceItems(node).map((item) => {
           const on = selected.includes(item.id);
           const disabled = !field.enabled || item.enabled === false || (!on && selected.length >= max);
@@ -26,10 +34,14 @@ export function ChipsField({ node }: { node: ComponentNode }) {
               aria-pressed={on}
               data-value={item.id}
               disabled={disabled}
-              onClick={() => field.change(on ? selected.filter((id) => id !== item.id) : [...selected, item.id])}
+              onClick={() =>
+                field.change(on ? selected.filter((id) => id !== item.id) : [...selected, item.id])
+              }
               className={cn(
                 "flex items-center gap-1 rounded-full border px-3 py-1.5 text-sm",
-                on ? "border-(--wa-accent) bg-(--wa-accent-soft) text-(--wa-fg)" : "border-(--wa-border) text-(--wa-fg)",
+                on
+                  ? "border-(--wa-accent) bg-(--wa-accent-soft) text-(--wa-fg)"
+                  : "border-(--wa-border) text-(--wa-fg)",
                 disabled && "opacity-50",
               )}
             >

@@ -9,14 +9,23 @@ type Item = Record<string, unknown> & { id: string };
 
 export function dataSourceItems(node: ComponentNode): Item[] {
   const list = Array.isArray(node.props["data-source"]) ? node.props["data-source"] : [];
-  return list.filter((item): item is Item => typeof item === "object" && item !== null && typeof (item as Item).id === "string");
+  return list.filter(
+    (item): item is Item =>
+      typeof item === "object" && item !== null && typeof (item as Item).id === "string",
+  );
 }
 
 /** CheckboxGroup and RadioButtonsGroup (§8.5, §8.6): rows with the control at the end, as WhatsApp draws them. */
 export function ChoiceGroup({ node }: { node: ComponentNode }) {
   const field = useField(node);
   const multi = node.type === "CheckboxGroup";
-  const selected = multi ? (Array.isArray(field.value) ? (field.value as string[]) : []) : typeof field.value === "string" ? [field.value] : [];
+  const selected = multi
+    ? Array.isArray(field.value)
+      ? (field.value as string[])
+      : []
+    : typeof field.value === "string"
+      ? [field.value]
+      : [];
   const max = Number(node.props["max-selected-items"]) || Infinity;
   const items = dataSourceItems(node);
   const large = node.props["media-size"] === "large";
@@ -31,19 +40,36 @@ export function ChoiceGroup({ node }: { node: ComponentNode }) {
           <FieldLabel label={node.props.label} required={field.required} />
         </legend>
       )}
-      {node.props.description !== undefined && <p className="mb-1 text-sm text-(--wa-muted)">{text(node.props.description)}</p>}
-      <div role={multi ? "group" : "radiogroup"} aria-label={text(node.props.label) || field.name} className="divide-y divide-(--wa-border)">
+      {node.props.description !== undefined && (
+        <p className="mb-1 text-sm text-(--wa-muted)">{text(node.props.description)}</p>
+      )}
+      <div
+        role={multi ? "group" : "radiogroup"}
+        aria-label={text(node.props.label) || field.name}
+        className="divide-y divide-(--wa-border)"
+      >
         {items.map((item) => {
           const checked = selected.includes(item.id);
           // Once max-selected-items is reached the other options are disabled (Meta's disabledOptions).
-          const disabled = !field.enabled || item.enabled === false || (multi && !checked && selected.length >= max);
+          const disabled =
+            !field.enabled || item.enabled === false || (multi && !checked && selected.length >= max);
           return (
-            <label key={item.id} className={cn("flex cursor-pointer items-center gap-3 py-3", disabled && "cursor-default opacity-50")}>
+            <label
+              key={item.id}
+              className={cn(
+                "flex cursor-pointer items-center gap-3 py-3",
+                disabled && "cursor-default opacity-50",
+              )}
+            >
               <ItemMedia item={item} large={large} />
               <span className="min-w-0 flex-1">
                 <span className="block text-sm text-(--wa-fg)">{text(item.title)}</span>
-                {item.description !== undefined && <span className="block text-xs text-(--wa-muted)">{text(item.description)}</span>}
-                {item.metadata !== undefined && <span className="block text-xs text-(--wa-muted)">{text(item.metadata)}</span>}
+                {item.description !== undefined && (
+                  <span className="block text-xs text-(--wa-muted)">{text(item.description)}</span>
+                )}
+                {item.metadata !== undefined && (
+                  <span className="block text-xs text-(--wa-muted)">{text(item.metadata)}</span>
+                )}
               </span>
               <input
                 type={multi ? "checkbox" : "radio"}

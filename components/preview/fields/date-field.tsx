@@ -2,7 +2,15 @@
 
 import { useState } from "react";
 import { CalendarDays } from "lucide-react";
-import { datePickerValue, dateRules, dayNumberToIso, toDayNumber, versionNumber, type ComponentNode, type DateRangeValue } from "@/lib/preview";
+import {
+  datePickerValue,
+  dateRules,
+  dayNumberToIso,
+  toDayNumber,
+  versionNumber,
+  type ComponentNode,
+  type DateRangeValue,
+} from "@/lib/preview";
 import { cn } from "../cn";
 import { CalendarSheet, formatDay } from "./calendar-sheet";
 import { FieldHint, text, useField } from "./field-chrome";
@@ -22,7 +30,11 @@ export function DateField({ node }: { node: ComponentNode }) {
   };
 
   if (range) {
-    const value = (typeof field.value === "object" && field.value !== null && !Array.isArray(field.value) ? field.value : {}) as DateRangeValue;
+    const value = (
+      typeof field.value === "object" && field.value !== null && !Array.isArray(field.value)
+        ? field.value
+        : {}
+    ) as DateRangeValue;
     const labels = objectOf(node.props.label);
     const helpers = objectOf(node.props["helper-text"]);
     const required = objectOf(node.props.required);
@@ -34,7 +46,10 @@ export function DateField({ node }: { node: ComponentNode }) {
             <DateBox
               key={key}
               id={`${field.id}-${key}`}
-              label={text(labels[key]) + (required[key] === true || node.props.required === true ? "" : " (optional)")}
+              label={
+                text(labels[key]) +
+                (required[key] === true || node.props.required === true ? "" : " (optional)")
+              }
               helper={helpers[key]}
               day={days[index] ?? null}
               enabled={field.enabled}
@@ -54,7 +69,10 @@ export function DateField({ node }: { node: ComponentNode }) {
             initialDay={initialDay}
             onClose={close}
             onPick={([start, end]) => {
-              field.change({ "start-date": dayNumberToIso(start ?? 0), "end-date": dayNumberToIso(end ?? start ?? 0) });
+              field.change({
+                "start-date": dayNumberToIso(start ?? 0),
+                "end-date": dayNumberToIso(end ?? start ?? 0),
+              });
               close();
             }}
           />
@@ -98,7 +116,15 @@ function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-type BoxProps = { id: string; label: string; helper?: unknown; day: number | null; enabled: boolean; invalid: boolean; onOpen: () => void };
+type BoxProps = {
+  id: string;
+  label: string;
+  helper?: unknown;
+  day: number | null;
+  enabled: boolean;
+  invalid: boolean;
+  onOpen: () => void;
+};
 
 function DateBox({ id, label, helper, day, enabled, invalid, onOpen }: BoxProps) {
   return (
@@ -117,7 +143,14 @@ function DateBox({ id, label, helper, day, enabled, invalid, onOpen }: BoxProps)
           !enabled && "bg-(--wa-disabled) opacity-70",
         )}
       >
-        <span className={cn("pointer-events-none absolute left-3 max-w-[calc(100%-3rem)] truncate text-(--wa-muted)", day !== null ? "top-1.5 text-[11px]" : "top-3.5 text-sm")}>{label}</span>
+        <span
+          className={cn(
+            "pointer-events-none absolute left-3 max-w-[calc(100%-3rem)] truncate text-(--wa-muted)",
+            day !== null ? "top-1.5 text-[11px]" : "top-3.5 text-sm",
+          )}
+        >
+          {label}
+        </span>
         <span className="min-h-5 flex-1 text-sm text-(--wa-fg)">{day !== null ? formatDay(day) : ""}</span>
         <CalendarDays aria-hidden className="size-5 shrink-0 text-(--wa-muted)" />
       </button>

@@ -40,8 +40,17 @@ export function DropdownField({ node }: { node: ComponentNode }) {
           !field.enabled && "bg-(--wa-disabled) opacity-70",
         )}
       >
-        <span className={cn("pointer-events-none absolute left-3 truncate text-(--wa-muted)", selected ? "top-1.5 text-[11px]" : "top-3.5 text-sm")}>{label}</span>
-        <span className="min-h-5 flex-1 truncate text-sm text-(--wa-fg)">{selected ? text(selected.title) : ""}</span>
+        <span
+          className={cn(
+            "pointer-events-none absolute left-3 truncate text-(--wa-muted)",
+            selected ? "top-1.5 text-[11px]" : "top-3.5 text-sm",
+          )}
+        >
+          {label}
+        </span>
+        <span className="min-h-5 flex-1 truncate text-sm text-(--wa-fg)">
+          {selected ? text(selected.title) : ""}
+        </span>
         <ChevronDown aria-hidden className="size-5 shrink-0 text-(--wa-muted)" />
       </button>
       <FieldHint id={field.id} error={field.error} />
@@ -78,10 +87,22 @@ export function DropdownField({ node }: { node: ComponentNode }) {
                   <ItemMedia item={item} />
                   <span className="min-w-0 flex-1">
                     <span className="block text-sm">{text(item.title)}</span>
-                    {item.description !== undefined && <span className="block text-xs text-(--wa-muted)">{text(item.description)}</span>}
-                    {item.metadata !== undefined && <span className="block text-xs text-(--wa-muted)">{text(item.metadata)}</span>}
+                    {item.description !== undefined && (
+                      <span className="block text-xs text-(--wa-muted)">{text(item.description)}</span>
+                    )}
+                    {item.metadata !== undefined && (
+                      <span className="block text-xs text-(--wa-muted)">{text(item.metadata)}</span>
+                    )}
                   </span>
-                  <span aria-hidden className={cn("size-5 shrink-0 rounded-full border-2", isSelected ? "border-(--wa-accent) bg-(--wa-accent) shadow-[inset_0_0_0_3px_var(--wa-bg)]" : "border-(--wa-muted)")} />
+                  <span
+                    aria-hidden
+                    className={cn(
+                      "size-5 shrink-0 rounded-full border-2",
+                      isSelected
+                        ? "border-(--wa-accent) bg-(--wa-accent) shadow-[inset_0_0_0_3px_var(--wa-bg)]"
+                        : "border-(--wa-muted)",
+                    )}
+                  />
                 </button>
               );
             })}

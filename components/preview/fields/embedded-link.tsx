@@ -12,7 +12,13 @@ export function EmbeddedLink({ node }: { node: ComponentNode }) {
       type="button"
       role="link"
       disabled={state.status !== "running"}
-      onClick={() => dispatch({ type: "action-triggered", action: node.raw["on-click-action"], source: `${node.path}.on-click-action` })}
+      onClick={() =>
+        dispatch({
+          type: "action-triggered",
+          action: node.raw["on-click-action"],
+          source: `${node.path}.on-click-action`,
+        })
+      }
       className="self-start text-left text-sm font-medium text-(--wa-link)"
     >
       {text(node.props.text)}

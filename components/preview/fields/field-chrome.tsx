@@ -31,7 +31,17 @@ export function text(value: unknown): string {
 }
 
 /** Label with WhatsApp's "(optional)" suffix for inputs that are not required. */
-export function FieldLabel({ label, required, htmlFor, large }: { label: unknown; required: boolean; htmlFor?: string; large?: boolean }) {
+export function FieldLabel({
+  label,
+  required,
+  htmlFor,
+  large,
+}: {
+  label: unknown;
+  required: boolean;
+  htmlFor?: string;
+  large?: boolean;
+}) {
   const content = (
     <>
       {text(label)}
@@ -39,7 +49,13 @@ export function FieldLabel({ label, required, htmlFor, large }: { label: unknown
     </>
   );
   const className = large ? "text-base font-semibold text-(--wa-fg)" : "text-sm font-semibold text-(--wa-fg)";
-  return htmlFor ? <label htmlFor={htmlFor} className={className}>{content}</label> : <div className={className}>{content}</div>;
+  return htmlFor ? (
+    <label htmlFor={htmlFor} className={className}>
+      {content}
+    </label>
+  ) : (
+    <div className={className}>{content}</div>
+  );
 }
 
 /** Helper text under a field, replaced by the red error when there is one. */
@@ -52,14 +68,24 @@ export function FieldHint({ id, helper, error }: { id: string; helper?: unknown;
     );
   }
   const helperText = text(helper);
-  return helperText ? <p id={`${id}-hint`} className="mt-1 px-1 text-xs text-(--wa-muted)">{helperText}</p> : null;
+  return helperText ? (
+    <p id={`${id}-hint`} className="mt-1 px-1 text-xs text-(--wa-muted)">
+      {helperText}
+    </p>
+  ) : null;
 }
 
 /** Base64 (PNG/JPEG sniffed), data: URIs and URLs, as the 8x8 examples use all three. */
 export function imageSource(src: unknown): string | undefined {
   if (typeof src !== "string" || src === "") return undefined;
   if (/^(data:|https?:|blob:)/.test(src)) return src;
-  const mime = src.startsWith("/9j/") ? "image/jpeg" : src.startsWith("R0lG") ? "image/gif" : src.startsWith("UklG") ? "image/webp" : "image/png";
+  const mime = src.startsWith("/9j/")
+    ? "image/jpeg"
+    : src.startsWith("R0lG")
+      ? "image/gif"
+      : src.startsWith("UklG")
+        ? "image/webp"
+        : "image/png";
   return `data:${mime};base64,${src}`;
 }
 

@@ -16,7 +16,11 @@ export function ImageView({ node }: { node: ComponentNode }) {
     <img
       src={imageSource(node.props.src)}
       alt={text(node.props["alt-text"])}
-      className={cn("mx-auto max-w-full rounded-md", cover ? "object-cover" : "object-contain", !width && "w-full")}
+      className={cn(
+        "mx-auto max-w-full rounded-md",
+        cover ? "object-cover" : "object-contain",
+        !width && "w-full",
+      )}
       style={{ width, height, aspectRatio: height ? undefined : ratio }}
     />
   );
@@ -36,7 +40,10 @@ export function ImageCarouselView({ node }: { node: ComponentNode }) {
           <img
             src={imageSource(current.src)}
             alt={text(current["alt-text"])}
-            className={cn("size-full", node.props["scale-type"] === "cover" ? "object-cover" : "object-contain")}
+            className={cn(
+              "size-full",
+              node.props["scale-type"] === "cover" ? "object-cover" : "object-contain",
+            )}
           />
         )}
       </div>

@@ -30,7 +30,9 @@ export function OptInField({ node }: { node: ComponentNode }) {
               <button
                 type="button"
                 className="font-medium text-(--wa-link)"
-                onClick={() => field.dispatch({ type: "action-triggered", action, source: `${node.path}.on-click-action` })}
+                onClick={() =>
+                  field.dispatch({ type: "action-triggered", action, source: `${node.path}.on-click-action` })
+                }
               >
                 Read more
               </button>

@@ -14,7 +14,12 @@ const STYLES: Record<string, string> = {
   TextCaption: "text-xs leading-relaxed text-(--wa-muted)",
 };
 
-const WEIGHTS: Record<string, string> = { bold: "font-bold", italic: "italic", bold_italic: "font-bold italic", normal: "" };
+const WEIGHTS: Record<string, string> = {
+  bold: "font-bold",
+  italic: "italic",
+  bold_italic: "font-bold italic",
+  normal: "",
+};
 
 /** TextHeading, TextSubheading, TextBody, TextCaption (§8.1). */
 export function TextBlock({ node }: { node: ComponentNode }) {
@@ -27,7 +32,11 @@ export function TextBlock({ node }: { node: ComponentNode }) {
   );
   const value = node.props.text;
   if (node.props.markdown === true && (node.type === "TextBody" || node.type === "TextCaption")) {
-    return <div className={className}><MarkdownBlocks blocks={parseMarkdown(markdownSource(value), { rich: false })} /></div>;
+    return (
+      <div className={className}>
+        <MarkdownBlocks blocks={parseMarkdown(markdownSource(value), { rich: false })} />
+      </div>
+    );
   }
   if (node.type === "TextHeading") return <h2 className={className}>{text(value)}</h2>;
   if (node.type === "TextSubheading") return <h3 className={className}>{text(value)}</h3>;
@@ -54,19 +63,33 @@ function MarkdownBlocks({ blocks }: { blocks: Block[] }) {
         switch (block.kind) {
           case "heading":
             return block.level === 1 ? (
-              <h2 key={index} className="text-xl font-bold"><Inlines items={block.content} /></h2>
+              <h2 key={index} className="text-xl font-bold">
+                <Inlines items={block.content} />
+              </h2>
             ) : block.level === 2 ? (
-              <h3 key={index} className="text-base font-semibold"><Inlines items={block.content} /></h3>
+              <h3 key={index} className="text-base font-semibold">
+                <Inlines items={block.content} />
+              </h3>
             ) : (
-              <p key={index}><Inlines items={block.content} /></p>
+              <p key={index}>
+                <Inlines items={block.content} />
+              </p>
             );
           case "paragraph":
-            return <p key={index} className="whitespace-pre-line"><Inlines items={block.content} /></p>;
+            return (
+              <p key={index} className="whitespace-pre-line">
+                <Inlines items={block.content} />
+              </p>
+            );
           case "list": {
             const List = block.ordered ? "ol" : "ul";
             return (
               <List key={index} className={cn("pl-5", block.ordered ? "list-decimal" : "list-disc")}>
-                {block.items.map((item, i) => <li key={i}><Inlines items={item} /></li>)}
+                {block.items.map((item, i) => (
+                  <li key={i}>
+                    <Inlines items={item} />
+                  </li>
+                ))}
               </List>
             );
           }
@@ -75,11 +98,23 @@ function MarkdownBlocks({ blocks }: { blocks: Block[] }) {
               <div key={index} className="overflow-x-auto">
                 <table className="border-collapse text-xs">
                   <thead>
-                    <tr>{block.header.map((cell, i) => <th key={i} className="border border-(--wa-border) px-2 py-1 text-left font-semibold"><Inlines items={cell} /></th>)}</tr>
+                    <tr>
+                      {block.header.map((cell, i) => (
+                        <th key={i} className="border border-(--wa-border) px-2 py-1 text-left font-semibold">
+                          <Inlines items={cell} />
+                        </th>
+                      ))}
+                    </tr>
                   </thead>
                   <tbody>
                     {block.rows.map((row, r) => (
-                      <tr key={r}>{row.map((cell, i) => <td key={i} className="border border-(--wa-border) px-2 py-1"><Inlines items={cell} /></td>)}</tr>
+                      <tr key={r}>
+                        {row.map((cell, i) => (
+                          <td key={i} className="border border-(--wa-border) px-2 py-1">
+                            <Inlines items={cell} />
+                          </td>
+                        ))}
+                      </tr>
                     ))}
                   </tbody>
                 </table>
@@ -97,10 +132,16 @@ function Inlines({ items }: { items: Inline[] }) {
     <>
       {items.map((item, index): ReactNode => {
         if (item.kind === "image") {
-          // eslint-disable-next-line @next/next/no-img-element
-          return <img key={index} src={imageSource(item.src)} alt={item.alt} className="my-1 max-w-full rounded" />;
+          return (
+            // eslint-disable-next-line @next/next/no-img-element -- base64 data from the Flow JSON
+            <img key={index} src={imageSource(item.src)} alt={item.alt} className="my-1 max-w-full rounded" />
+          );
         }
-        const className = cn(item.bold && "font-bold", item.italic && "italic", item.strike && "line-through");
+        const className = cn(
+          item.bold && "font-bold",
+          item.italic && "italic",
+          item.strike && "line-through",
+        );
         if (item.kind === "link") {
           return (
             <button
@@ -108,13 +149,25 @@ function Inlines({ items }: { items: Inline[] }) {
               type="button"
               role="link"
               className={cn(className, "text-(--wa-link)")}
-              onClick={() => dispatch({ type: "action-triggered", action: { name: "open_url", url: item.href }, source: "markdown link" })}
+              onClick={() =>
+                dispatch({
+                  type: "action-triggered",
+                  action: { name: "open_url", url: item.href },
+                  source: "markdown link",
+                })
+              }
             >
               {item.text}
             </button>
           );
         }
-        return className ? <span key={index} className={className}>{item.text}</span> : <Fragment key={index}>{item.text}</Fragment>;
+        return className ? (
+          <span key={index} className={className}>
+            {item.text}
+          </span>
+        ) : (
+          <Fragment key={index}>{item.text}</Fragment>
+        );
       })}
     </>
   );

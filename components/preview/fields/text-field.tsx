@@ -5,7 +5,10 @@ import type { ComponentNode } from "@/lib/preview";
 import { cn } from "../cn";
 import { FieldHint, text, useField } from "./field-chrome";
 
-const INPUT_ATTRIBUTES: Record<string, { type: string; inputMode?: "text" | "email" | "tel" | "numeric" | "decimal"; autoComplete?: string }> = {
+const INPUT_ATTRIBUTES: Record<
+  string,
+  { type: string; inputMode?: "text" | "email" | "tel" | "numeric" | "decimal"; autoComplete?: string }
+> = {
   text: { type: "text" },
   email: { type: "email", inputMode: "email", autoComplete: "email" },
   phone: { type: "tel", inputMode: "tel", autoComplete: "tel" },
@@ -50,7 +53,10 @@ export function TextField({ node }: { node: ComponentNode }) {
   return (
     <div>
       {large && (
-        <label htmlFor={field.id} className="mb-2 block text-base font-semibold whitespace-pre-line text-(--wa-fg)">
+        <label
+          htmlFor={field.id}
+          className="mb-2 block text-base font-semibold whitespace-pre-line text-(--wa-fg)"
+        >
           {label}
         </label>
       )}
@@ -74,7 +80,16 @@ export function TextField({ node }: { node: ComponentNode }) {
             {label}
           </label>
         )}
-        {multiline ? <textarea rows={3} {...common} /> : <input {...common} type={attributes.type} inputMode={attributes.inputMode} autoComplete={attributes.autoComplete ?? "off"} />}
+        {multiline ? (
+          <textarea rows={3} {...common} />
+        ) : (
+          <input
+            {...common}
+            type={attributes.type}
+            inputMode={attributes.inputMode}
+            autoComplete={attributes.autoComplete ?? "off"}
+          />
+        )}
       </div>
       <div className="flex justify-between gap-2">
         <FieldHint id={field.id} helper={node.props["helper-text"]} error={field.error} />

@@ -28,7 +28,13 @@ export function ActivityLog({ entries }: { entries: LogEntry[] }) {
         {entries.map((entry) => (
           <li key={entry.id} data-kind={entry.kind} className="text-xs">
             <div className="flex items-start gap-2">
-              <span className={cn("shrink-0 rounded px-1.5 py-0.5 font-mono text-[10px]", TONE[entry.kind] ?? "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300")}>
+              <span
+                className={cn(
+                  "shrink-0 rounded px-1.5 py-0.5 font-mono text-[10px]",
+                  TONE[entry.kind] ??
+                    "bg-neutral-100 text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300",
+                )}
+              >
                 {entry.kind}
               </span>
               <span className="min-w-0 flex-1 break-words">

@@ -1,11 +1,18 @@
 "use client";
 
 import { useState, type Dispatch } from "react";
-import { parseEndpointResponse, type EndpointRequest, type PendingExchange, type PreviewEvent } from "@/lib/preview";
+import {
+  parseEndpointResponse,
+  type EndpointRequest,
+  type PendingExchange,
+  type PreviewEvent,
+} from "@/lib/preview";
 import { JsonBlock, Panel } from "./panel";
 
 /** `status` is the endpoint's HTTP status (0: no answer), or null when the call never reached it (no key, not https). */
-export type LiveEndpointResult = { ok: true; response: unknown } | { ok: false; status: number | null; message: string; userMessage?: string };
+export type LiveEndpointResult =
+  | { ok: true; response: unknown }
+  | { ok: false; status: number | null; message: string; userMessage?: string };
 export type LiveEndpointCall = (request: EndpointRequest) => Promise<LiveEndpointResult>;
 
 type Props = {
@@ -24,7 +31,14 @@ export function draftKey(pending: PendingExchange): string {
 }
 
 /** The data_exchange the client is waiting on: the §12.3 request and an editable §12.4 answer. */
-export function EndpointPanel({ pending, dispatch, drafts, onDraft, callEndpoint, liveUnavailableReason }: Props) {
+export function EndpointPanel({
+  pending,
+  dispatch,
+  drafts,
+  onDraft,
+  callEndpoint,
+  liveUnavailableReason,
+}: Props) {
   const key = draftKey(pending);
   const draft = drafts[key] ?? JSON.stringify(pending.suggestedResponse, null, 2);
   const parsed = parseEndpointResponse(draft);
@@ -39,7 +53,8 @@ export function EndpointPanel({ pending, dispatch, drafts, onDraft, callEndpoint
       else {
         setLive({ busy: false, error: result.message });
         // A setup problem leaves the request waiting, so the tester can still answer it by hand.
-        if (result.status !== null) dispatch({ type: "endpoint-failed", status: result.status, message: result.userMessage });
+        if (result.status !== null)
+          dispatch({ type: "endpoint-failed", status: result.status, message: result.userMessage });
         return;
       }
       setLive({ busy: false, error: null });
@@ -61,7 +76,11 @@ export function EndpointPanel({ pending, dispatch, drafts, onDraft, callEndpoint
         onChange={(event) => onDraft(key, event.target.value)}
         className="h-40 w-full rounded border border-neutral-300 bg-transparent p-2 font-mono text-xs dark:border-neutral-700"
       />
-      {!parsed.ok && <p role="alert" className="mt-1 text-xs text-red-600">{parsed.error}</p>}
+      {!parsed.ok && (
+        <p role="alert" className="mt-1 text-xs text-red-600">
+          {parsed.error}
+        </p>
+      )}
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <button
           type="button"
@@ -71,23 +90,44 @@ export function EndpointPanel({ pending, dispatch, drafts, onDraft, callEndpoint
         >
           Send response
         </button>
-        <button type="button" onClick={() => onDraft(key, JSON.stringify(pending.suggestedResponse, null, 2))} className="rounded border border-neutral-300 px-3 py-1.5 text-xs dark:border-neutral-700">
+        <button
+          type="button"
+          onClick={() => onDraft(key, JSON.stringify(pending.suggestedResponse, null, 2))}
+          className="rounded border border-neutral-300 px-3 py-1.5 text-xs dark:border-neutral-700"
+        >
           Use suggested
         </button>
         {callEndpoint ? (
-          <button type="button" disabled={live.busy} onClick={callLive} className="rounded border border-neutral-300 px-3 py-1.5 text-xs dark:border-neutral-700">
+          <button
+            type="button"
+            disabled={live.busy}
+            onClick={callLive}
+            className="rounded border border-neutral-300 px-3 py-1.5 text-xs dark:border-neutral-700"
+          >
             {live.busy ? "Calling…" : "Call the flow's endpoint"}
           </button>
         ) : (
-          <span className="text-xs text-neutral-500">{liveUnavailableReason ?? "Live endpoint calls are not available here."}</span>
+          <span className="text-xs text-neutral-500">
+            {liveUnavailableReason ?? "Live endpoint calls are not available here."}
+          </span>
         )}
       </div>
-      {live.error && <p role="alert" className="mt-1 text-xs text-red-600">{live.error}</p>}
+      {live.error && (
+        <p role="alert" className="mt-1 text-xs text-red-600">
+          {live.error}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap items-end gap-2 border-t border-neutral-200 pt-2 dark:border-neutral-800">
         <label className="text-xs">
           HTTP status
-          <select value={failure.status} onChange={(event) => setFailure({ ...failure, status: event.target.value })} className="ml-1 rounded border border-neutral-300 bg-transparent text-xs dark:border-neutral-700">
-            {["421", "427", "432", "500"].map((status) => <option key={status}>{status}</option>)}
+          <select
+            value={failure.status}
+            onChange={(event) => setFailure({ ...failure, status: event.target.value })}
+            className="ml-1 rounded border border-neutral-300 bg-transparent text-xs dark:border-neutral-700"
+          >
+            {["421", "427", "432", "500"].map((status) => (
+              <option key={status}>{status}</option>
+            ))}
           </select>
         </label>
         <input
@@ -99,7 +139,13 @@ export function EndpointPanel({ pending, dispatch, drafts, onDraft, callEndpoint
         />
         <button
           type="button"
-          onClick={() => dispatch({ type: "endpoint-failed", status: Number(failure.status), message: failure.message || undefined })}
+          onClick={() =>
+            dispatch({
+              type: "endpoint-failed",
+              status: Number(failure.status),
+              message: failure.message || undefined,
+            })
+          }
           className="rounded border border-red-300 px-3 py-1.5 text-xs text-red-700 dark:border-red-800 dark:text-red-300"
         >
           Simulate error

@@ -25,7 +25,11 @@ const submissionSchema = z.object({
   responseJson: z.record(z.string(), z.unknown()),
 });
 
-const inboundSchema = z.object({ channelId: z.string().min(1), msisdn: z.string().min(1), text: z.string().min(1).max(4096) });
+const inboundSchema = z.object({
+  channelId: z.string().min(1),
+  msisdn: z.string().min(1),
+  text: z.string().min(1).max(4096),
+});
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -36,25 +40,50 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-export async function handleControl(method: string, segments: string[], body: () => Promise<unknown>): Promise<SimResponse> {
+export async function handleControl(
+  method: string,
+  segments: string[],
+  body: () => Promise<unknown>,
+): Promise<SimResponse> {
   const route = `${method} ${segments.join("/")}`;
   switch (route) {
     case "POST faults": {
       const input = parse(faultSchema, await body());
-      return { status: 201, json: await injectFault({ ...input, delayMs: input.kind === "slow" ? input.delayMs : 0 }) };
+      return {
+        status: 201,
+        json: await injectFault({ ...input, delayMs: input.kind === "slow" ? input.delayMs : 0 }),
+      };
     }
     case "DELETE faults":
       return { status: 200, json: { cleared: await clearFaults() } };
     case "POST flow-submissions": {
       const input = parse(submissionSchema, await body());
-      return { status: 202, json: await simulateFlowSubmission({ channelExternalId: input.channelId, recipient: input.recipient, flowToken: input.flowToken, responseJson: input.responseJson }) };
+      return {
+        status: 202,
+        json: await simulateFlowSubmission({
+          channelExternalId: input.channelId,
+          recipient: input.recipient,
+          flowToken: input.flowToken,
+          responseJson: input.responseJson,
+        }),
+      };
     }
     case "POST inbound-messages": {
       const input = parse(inboundSchema, await body());
-      return { status: 202, json: await simulateInboundText({ channelExternalId: input.channelId, msisdn: input.msisdn, text: input.text }) };
+      return {
+        status: 202,
+        json: await simulateInboundText({
+          channelExternalId: input.channelId,
+          msisdn: input.msisdn,
+          text: input.text,
+        }),
+      };
     }
     case "POST template-reviews": {
-      const pending = await getDb().simTemplate.findMany({ where: { status: "PENDING", deletedAt: null }, select: { id: true } });
+      const pending = await getDb().simTemplate.findMany({
+        where: { status: "PENDING", deletedAt: null },
+        select: { id: true },
+      });
       for (const template of pending) await decideTemplate(template.id);
       return { status: 200, json: { decided: pending.length } };
     }

@@ -35,5 +35,6 @@ export function errorBody(code: number, message: string) {
 export const badRequest = (message: string) => new SimError(400, SIM_CODES.badRequest, message);
 export const notFound = (message: string) => new SimError(404, SIM_CODES.notFound, message);
 export const conflict = (message: string) => new SimError(409, SIM_CODES.conflict, message);
-export const unauthenticated = () => new SimError(401, SIM_CODES.unauthenticated, "Request was not authenticated properly");
+export const unauthenticated = () =>
+  new SimError(401, SIM_CODES.unauthenticated, "Request was not authenticated properly");
 export const internalError = () => new SimError(500, SIM_CODES.internal, "Internal server error");

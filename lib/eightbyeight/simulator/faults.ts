@@ -5,9 +5,19 @@ export const FAULT_KINDS = ["error500", "rateLimit429", "slow"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Queues a fault for the next `count` API requests whose path contains `pathContains`. */
-export async function injectFault(input: { kind: FaultKind; pathContains?: string; count: number; delayMs?: number }): Promise<{ id: string }> {
+export async function injectFault(input: {
+  kind: FaultKind;
+  pathContains?: string;
+  count: number;
+  delayMs?: number;
+}): Promise<{ id: string }> {
   const fault = await getDb().simFault.create({
-    data: { kind: input.kind, pathContains: input.pathContains ?? "", remaining: input.count, delayMs: input.delayMs ?? 0 },
+    data: {
+      kind: input.kind,
+      pathContains: input.pathContains ?? "",
+      remaining: input.count,
+      delayMs: input.delayMs ?? 0,
+    },
   });
   return { id: fault.id };
 }

@@ -6,7 +6,16 @@ import type { SimFlow } from "@/lib/generated/prisma/client";
 import { badRequest, conflict, notFound, SimError } from "./errors";
 import type { PathStyle, SimResponse } from "./types";
 
-const CATEGORIES = new Set(["SIGN_UP", "SIGN_IN", "APPOINTMENT_BOOKING", "LEAD_GENERATION", "CONTACT_US", "CUSTOMER_SUPPORT", "SURVEY", "OTHER"]);
+const CATEGORIES = new Set([
+  "SIGN_UP",
+  "SIGN_IN",
+  "APPOINTMENT_BOOKING",
+  "LEAD_GENERATION",
+  "CONTACT_US",
+  "CUSTOMER_SUPPORT",
+  "SURVEY",
+  "OTHER",
+]);
 const PREVIEW_LIFETIME_MS = 48 * 3600_000;
 
 type ValidationErrorOut = {
@@ -28,7 +37,10 @@ export function newFlowId(): string {
 export const newToken = () => randomBytes(18).toString("base64url");
 
 /** Validation as 8x8 reports it: the errors only (warnings are not part of its answer). */
-export function validationErrorsFor(flowJson: string | null, endpointUri: string | null): ValidationErrorOut[] {
+export function validationErrorsFor(
+  flowJson: string | null,
+  endpointUri: string | null,
+): ValidationErrorOut[] {
   if (flowJson === null) return [];
   const result = validateFlowJson(flowJson, { hasEndpoint: Boolean(endpointUri) });
   return result.errors.map((e) => ({
@@ -39,7 +51,13 @@ export function validationErrorsFor(flowJson: string | null, endpointUri: string
     lineEnd: e.lineEnd,
     columnStart: e.columnStart,
     columnEnd: e.columnEnd,
-    pointers: e.pointers.map((p) => ({ path: p.path, lineStart: p.lineStart, lineEnd: p.lineEnd, columnStart: p.columnStart, columnEnd: p.columnEnd })),
+    pointers: e.pointers.map((p) => ({
+      path: p.path,
+      lineStart: p.lineStart,
+      lineEnd: p.lineEnd,
+      columnStart: p.columnStart,
+      columnEnd: p.columnEnd,
+    })),
   }));
 }
 
@@ -59,7 +77,8 @@ type FlowBody = {
 
 /** Checks the body as 8x8 documents it (§2.5, §2.7); `flowJson` must be a string ("Use JSON.stringify()"). */
 function parseFlowBody(raw: unknown, mode: "create" | "update"): FlowBody {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw badRequest("Request body must be a JSON object");
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw badRequest("Request body must be a JSON object");
   const body = raw as Record<string, unknown>;
   const out: FlowBody = {};
   if (body.name !== undefined || mode === "create") {
@@ -67,9 +86,11 @@ function parseFlowBody(raw: unknown, mode: "create" | "update"): FlowBody {
     out.name = body.name;
   }
   if (body.categories !== undefined || mode === "create") {
-    if (!Array.isArray(body.categories) || body.categories.length === 0) throw badRequest("categories is required");
+    if (!Array.isArray(body.categories) || body.categories.length === 0)
+      throw badRequest("categories is required");
     for (const category of body.categories) {
-      if (typeof category !== "string" || !CATEGORIES.has(category)) throw badRequest(`Invalid category '${String(category)}'`);
+      if (typeof category !== "string" || !CATEGORIES.has(category))
+        throw badRequest(`Invalid category '${String(category)}'`);
     }
     out.categories = body.categories as string[];
   }
@@ -86,8 +107,10 @@ function parseFlowBody(raw: unknown, mode: "create" | "update"): FlowBody {
     if (typeof body[key] !== "string") throw badRequest(`${key} must be a string`);
     out[key] = body[key];
   }
-  if (out.endPointUri !== undefined && !URL.canParse(out.endPointUri)) throw badRequest("endPointUri must be a valid URI");
-  if (mode === "update" && Object.keys(out).length === 0) throw badRequest("At least one property must be present in the request body");
+  if (out.endPointUri !== undefined && !URL.canParse(out.endPointUri))
+    throw badRequest("endPointUri must be a valid URI");
+  if (mode === "update" && Object.keys(out).length === 0)
+    throw badRequest("At least one property must be present in the request body");
   return out;
 }
 
@@ -104,16 +127,29 @@ async function isUsedByTemplate(flowId: string): Promise<boolean> {
 function saveAnswer(flow: SimFlow, style: PathStyle, status: number): SimResponse {
   const errors = errorsOf(flow);
   if (style === "B") {
-    return { status, json: { id: flow.id, name: flow.name, status: flow.status, categories: flow.categories, validation_errors: errors } };
+    return {
+      status,
+      json: {
+        id: flow.id,
+        name: flow.name,
+        status: flow.status,
+        categories: flow.categories,
+        validation_errors: errors,
+      },
+    };
   }
   // "List of validation errors (only present if there are errors in the flow JSON)"
-  return { status: 200, json: { id: flow.id, success: true, ...(errors.length > 0 ? { validationErrors: errors } : {}) } };
+  return {
+    status: 200,
+    json: { id: flow.id, success: true, ...(errors.length > 0 ? { validationErrors: errors } : {}) },
+  };
 }
 
 export async function listFlows(channelId: string, query: URLSearchParams): Promise<SimResponse> {
   const limitText = query.get("limit");
   const limit = limitText === null ? 100 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badRequest("limit must be an integer between 1 and 1000");
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw badRequest("limit must be an integer between 1 and 1000");
   const flows = await getDb().simFlow.findMany({
     where: { channelId },
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
@@ -154,20 +190,34 @@ export async function createFlow(channelId: string, raw: unknown, style: PathSty
   return saveAnswer(flow, style, 201);
 }
 
-export async function getFlow(channelId: string, flowId: string, style: PathStyle, publicBase: string): Promise<SimResponse> {
+export async function getFlow(
+  channelId: string,
+  flowId: string,
+  style: PathStyle,
+  publicBase: string,
+): Promise<SimResponse> {
   const flow = await findFlow(channelId, flowId);
   const errors = errorsOf(flow);
   if (style === "B") {
     return {
       status: 200,
-      json: { id: flow.id, name: flow.name, status: flow.status, categories: flow.categories, validation_errors: errors, flowJson: flow.flowJson ?? "" },
+      json: {
+        id: flow.id,
+        name: flow.name,
+        status: flow.status,
+        categories: flow.categories,
+        validation_errors: errors,
+        flowJson: flow.flowJson ?? "",
+      },
     };
   }
   return {
     status: 200,
     json: {
       flowId: flow.id,
-      ...(flow.flowJson !== null ? { flowJsonUrl: `${publicBase}/_assets/flow-json/${flow.id}?token=${flow.assetToken}` } : {}),
+      ...(flow.flowJson !== null
+        ? { flowJsonUrl: `${publicBase}/_assets/flow-json/${flow.id}?token=${flow.assetToken}` }
+        : {}),
       name: flow.name,
       status: flow.status,
       categories: flow.categories,
@@ -176,7 +226,12 @@ export async function getFlow(channelId: string, flowId: string, style: PathStyl
   };
 }
 
-export async function updateFlow(channelId: string, flowId: string, raw: unknown, style: PathStyle): Promise<SimResponse> {
+export async function updateFlow(
+  channelId: string,
+  flowId: string,
+  raw: unknown,
+  style: PathStyle,
+): Promise<SimResponse> {
   const flow = await findFlow(channelId, flowId);
   const body = parseFlowBody(raw, "update");
   if (flow.status !== "DRAFT") throw conflict("Flow must be in DRAFT status");
@@ -222,16 +277,31 @@ export async function publishFlow(channelId: string, flowId: string, style: Path
   const flow = await findFlow(channelId, flowId);
   if (flow.status !== "DRAFT") throw conflict("Flow must be in DRAFT status");
   if (flow.flowJson === null) throw new SimError(422, 1000, "Flow has no flowJson to publish");
-  if (errorsOf(flow).length > 0) throw new SimError(422, 1000, "Invalid flowJson: fix the validation errors before publishing");
-  const updated = await getDb().simFlow.update({ where: { id: flow.id }, data: { status: "PUBLISHED", updatedAt: new Date() } });
-  return style === "B" ? { status: 200, json: { id: updated.id, name: updated.name, status: updated.status } } : { status: 200 };
+  if (errorsOf(flow).length > 0)
+    throw new SimError(422, 1000, "Invalid flowJson: fix the validation errors before publishing");
+  const updated = await getDb().simFlow.update({
+    where: { id: flow.id },
+    data: { status: "PUBLISHED", updatedAt: new Date() },
+  });
+  return style === "B"
+    ? { status: 200, json: { id: updated.id, name: updated.name, status: updated.status } }
+    : { status: 200 };
 }
 
-export async function deprecateFlow(channelId: string, flowId: string, style: PathStyle): Promise<SimResponse> {
+export async function deprecateFlow(
+  channelId: string,
+  flowId: string,
+  style: PathStyle,
+): Promise<SimResponse> {
   const flow = await findFlow(channelId, flowId);
   if (flow.status !== "PUBLISHED") throw conflict("Flow is not published");
-  const updated = await getDb().simFlow.update({ where: { id: flow.id }, data: { status: "DEPRECATED", updatedAt: new Date() } });
-  return style === "B" ? { status: 200, json: { id: updated.id, name: updated.name, status: updated.status } } : { status: 200 };
+  const updated = await getDb().simFlow.update({
+    where: { id: flow.id },
+    data: { status: "DEPRECATED", updatedAt: new Date() },
+  });
+  return style === "B"
+    ? { status: 200, json: { id: updated.id, name: updated.name, status: updated.status } }
+    : { status: 200 };
 }
 
 /** `expires_at` as the reference writes it: `2025-12-13T05:49:59+0000`. */
@@ -239,7 +309,13 @@ function referenceDate(date: Date): string {
   return `${date.toISOString().slice(0, 19)}+0000`;
 }
 
-export async function previewFlow(channelId: string, flowId: string, query: URLSearchParams, style: PathStyle, publicBase: string): Promise<SimResponse> {
+export async function previewFlow(
+  channelId: string,
+  flowId: string,
+  query: URLSearchParams,
+  style: PathStyle,
+  publicBase: string,
+): Promise<SimResponse> {
   const flow = await findFlow(channelId, flowId);
   const refresh = query.get("refresh") === "true";
   let { assetToken, previewExpiresAt } = flow;
@@ -250,14 +326,18 @@ export async function previewFlow(channelId: string, flowId: string, query: URLS
   }
   const url = `${publicBase}/_assets/preview/${flow.id}?token=${assetToken}`;
   return style === "B"
-    ? { status: 200, json: { preview_url: url, expires_at: previewExpiresAt.toISOString().replace(/\.\d{3}Z$/, "Z") } }
+    ? {
+        status: 200,
+        json: { preview_url: url, expires_at: previewExpiresAt.toISOString().replace(/\.\d{3}Z$/, "Z") },
+      }
     : { status: 200, json: { id: flow.id, preview_url: url, expires_at: referenceDate(previewExpiresAt) } };
 }
 
 /** The flowJsonUrl download: authorised by its token only, like a signed CDN URL. */
 export async function flowJsonAsset(flowId: string, token: string | null): Promise<SimResponse> {
   const flow = await getDb().simFlow.findUnique({ where: { id: flowId } });
-  if (!flow || !token || token !== flow.assetToken || flow.flowJson === null) throw notFound("Asset not found");
+  if (!flow || !token || token !== flow.assetToken || flow.flowJson === null)
+    throw notFound("Asset not found");
   return { status: 200, body: flow.flowJson, contentType: "application/json; charset=utf-8" };
 }
 
@@ -268,7 +348,13 @@ function escapeHtml(text: string): string {
 /** Stands in for Meta's hosted web preview: names the flow and shows its Flow JSON. */
 export async function previewPage(flowId: string, token: string | null): Promise<SimResponse> {
   const flow = await getDb().simFlow.findUnique({ where: { id: flowId } });
-  if (!flow || !token || token !== flow.assetToken || !flow.previewExpiresAt || flow.previewExpiresAt.getTime() < Date.now()) {
+  if (
+    !flow ||
+    !token ||
+    token !== flow.assetToken ||
+    !flow.previewExpiresAt ||
+    flow.previewExpiresAt.getTime() < Date.now()
+  ) {
     throw notFound("This preview link has expired or does not exist");
   }
   const html = `<!doctype html><meta charset="utf-8"><title>Preview: ${escapeHtml(flow.name)}</title>

@@ -21,6 +21,11 @@ export function toHttpResponse(sim: SimResponse): Response {
     return new Response(JSON.stringify(sim.json), { status: sim.status, headers });
   }
   if (sim.contentType) headers.set("content-type", sim.contentType);
-  const body = sim.status === 204 || sim.body === undefined ? null : typeof sim.body === "string" ? sim.body : new Blob([sim.body as Uint8Array<ArrayBuffer>]);
+  const body =
+    sim.status === 204 || sim.body === undefined
+      ? null
+      : typeof sim.body === "string"
+        ? sim.body
+        : new Blob([sim.body as Uint8Array<ArrayBuffer>]);
   return new Response(body, { status: sim.status, headers });
 }

@@ -15,11 +15,17 @@ export function createSimulatorFetch(options: { baseUrl: string; apiKey: string 
     if (url.origin !== base.origin || !url.pathname.startsWith(`${basePath}/`)) {
       throw new TypeError(`fetch failed: ${url.origin} is not the simulator`);
     }
-    const segments = url.pathname.slice(basePath.length + 1).split("/").map(decodeURIComponent);
-    const answer = await handleSimulatorRequest(toSimRequest(request, segments, options.baseUrl.replace(/\/+$/, "")), {
-      apiKey: options.apiKey,
-      isAdmin: async () => false,
-    });
+    const segments = url.pathname
+      .slice(basePath.length + 1)
+      .split("/")
+      .map(decodeURIComponent);
+    const answer = await handleSimulatorRequest(
+      toSimRequest(request, segments, options.baseUrl.replace(/\/+$/, "")),
+      {
+        apiKey: options.apiKey,
+        isAdmin: async () => false,
+      },
+    );
     return toHttpResponse(answer);
   };
 }

@@ -9,20 +9,29 @@ import { SIM_CODES, SimError } from "./errors";
  */
 export const FLOW_LIMIT_PER_MINUTE = 100;
 
-async function countInWindow(key: string, windowSeconds: number): Promise<{ count: number; secondsLeft: number }> {
+async function countInWindow(
+  key: string,
+  windowSeconds: number,
+): Promise<{ count: number; secondsLeft: number }> {
   const [row] = await getDb().$queryRaw<{ count: number; seconds_left: number }[]>`
     INSERT INTO "SimRateWindow" ("key", "windowStart", "count")
     VALUES (${key}, to_timestamp(floor(extract(epoch FROM clock_timestamp()) / ${windowSeconds}) * ${windowSeconds}), 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "SimRateWindow"."count" + 1
     RETURNING "count", extract(epoch FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - clock_timestamp()))::float8 AS seconds_left`;
   if (row?.count === 1) {
-    await getDb().$executeRaw`DELETE FROM "SimRateWindow" WHERE "windowStart" < clock_timestamp() - interval '10 minutes'`;
+    await getDb()
+      .$executeRaw`DELETE FROM "SimRateWindow" WHERE "windowStart" < clock_timestamp() - interval '10 minutes'`;
   }
   return { count: row?.count ?? 1, secondsLeft: Math.max(1, Math.ceil(row?.seconds_left ?? 1)) };
 }
 
 export function rateLimited(seconds: number): SimError {
-  return new SimError(429, SIM_CODES.rateLimited, `Quota exceeded. Please try again in ${seconds} second(s).`, { "Retry-After": String(seconds) });
+  return new SimError(
+    429,
+    SIM_CODES.rateLimited,
+    `Quota exceeded. Please try again in ${seconds} second(s).`,
+    { "Retry-After": String(seconds) },
+  );
 }
 
 export async function enforceFlowLimit(apiKey: string): Promise<void> {

@@ -14,11 +14,20 @@ const MEDIA_TYPES: Record<string, { contentType: string; maxBytes: number }> = {
   "3gp": { contentType: "video/3gpp", maxBytes: 16 * MB },
   pdf: { contentType: "application/pdf", maxBytes: 100 * MB },
   doc: { contentType: "application/msword", maxBytes: 100 * MB },
-  docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", maxBytes: 100 * MB },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    maxBytes: 100 * MB,
+  },
   xls: { contentType: "application/vnd.ms-excel", maxBytes: 100 * MB },
-  xlsx: { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", maxBytes: 100 * MB },
+  xlsx: {
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    maxBytes: 100 * MB,
+  },
   ppt: { contentType: "application/vnd.ms-powerpoint", maxBytes: 100 * MB },
-  pptx: { contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", maxBytes: 100 * MB },
+  pptx: {
+    contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    maxBytes: 100 * MB,
+  },
   txt: { contentType: "text/plain", maxBytes: 100 * MB },
   aac: { contentType: "audio/aac", maxBytes: 16 * MB },
   m4a: { contentType: "audio/mp4", maxBytes: 16 * MB },
@@ -38,7 +47,9 @@ export async function uploadMedia(form: FormData): Promise<SimResponse> {
   if (file.size > kind.maxBytes) throw new SimError(413, 1000, "Payload Too Large");
   const fileName = `${randomUUID().replace(/-/g, "")}.${extension}`;
   const token = randomBytes(24).toString("base64url");
-  await getDb().simMedia.create({ data: { fileName, token, contentType: kind.contentType, data: new Uint8Array(await file.arrayBuffer()) } });
+  await getDb().simMedia.create({
+    data: { fileName, token, contentType: kind.contentType, data: new Uint8Array(await file.arrayBuffer()) },
+  });
   return {
     status: 200,
     json: { fileName, token },

@@ -14,15 +14,23 @@ const RECEIPT_SCHEDULE = [
   { state: "read", afterSeconds: 4 },
 ] as const;
 
-const invalidMsisdn = () => new SimError(400, SIM_CODES.invalidMsisdn, "Invalid MSISDN format (not E.164 international number)");
+const invalidMsisdn = () =>
+  new SimError(400, SIM_CODES.invalidMsisdn, "Invalid MSISDN format (not E.164 international number)");
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 async function windowIsOpen(channelId: string, msisdn: string): Promise<boolean> {
-  const conversation = await getDb().simConversation.findUnique({ where: { channelId_msisdn: { channelId, msisdn } } });
-  return Boolean(conversation && (conversation.alwaysOpen || Date.now() - conversation.lastInboundAt.getTime() < WINDOW_MS));
+  const conversation = await getDb().simConversation.findUnique({
+    where: { channelId_msisdn: { channelId, msisdn } },
+  });
+  return Boolean(
+    conversation &&
+    (conversation.alwaysOpen || Date.now() - conversation.lastInboundAt.getTime() < WINDOW_MS),
+  );
 }
 
 /** The send endpoint (8x8-api.md §4.1): templates need an APPROVED template, interactive Flows a published flow and the 24-hour window. */
@@ -43,8 +51,11 @@ export async function sendMessage(subAccountId: string, raw: unknown): Promise<S
 
   if (type === "template") {
     const template = asObject(content.template);
-    if (typeof template?.name !== "string" || typeof template.language !== "string") throw badRequest("content.template.name and language are required");
-    const found = await db.simTemplate.findFirst({ where: { name: template.name, language: template.language, deletedAt: null } });
+    if (typeof template?.name !== "string" || typeof template.language !== "string")
+      throw badRequest("content.template.name and language are required");
+    const found = await db.simTemplate.findFirst({
+      where: { name: template.name, language: template.language, deletedAt: null },
+    });
     if (!found) throw notFound("Template not found");
     if (found.status !== "APPROVED") throw badRequest("Template is not approved");
     channelId = found.channelId;
@@ -56,7 +67,11 @@ export async function sendMessage(subAccountId: string, raw: unknown): Promise<S
     if (interactive.type === "flow") {
       const parameters = asObject(asObject(interactive.action)?.parameters);
       if (typeof parameters?.flowId !== "string") throw badRequest("action.parameters.flowId is required");
-      if (typeof parameters.flowCta !== "string" || parameters.flowCta.length === 0 || parameters.flowCta.length > 20) {
+      if (
+        typeof parameters.flowCta !== "string" ||
+        parameters.flowCta.length === 0 ||
+        parameters.flowCta.length > 20
+      ) {
         throw badRequest("action.parameters.flowCta is required (max 20 characters)");
       }
       const flow = await db.simFlow.findUnique({ where: { id: parameters.flowId } });
@@ -69,15 +84,31 @@ export async function sendMessage(subAccountId: string, raw: unknown): Promise<S
     }
     contentType = interactive.type === "flow" ? "Interactive" : "Buttons";
     if (channelId === null) {
-      channelId = (await db.simConversation.findFirst({ where: { msisdn }, orderBy: { lastInboundAt: "desc" } }))?.channelId ?? null;
+      channelId =
+        (await db.simConversation.findFirst({ where: { msisdn }, orderBy: { lastInboundAt: "desc" } }))
+          ?.channelId ?? null;
     }
     if (!channelId || !(await windowIsOpen(channelId, msisdn))) {
-      throw badRequest("Outside service window: interactive messages can only be sent within 24 hours of the customer's last message");
+      throw badRequest(
+        "Outside service window: interactive messages can only be sent within 24 hours of the customer's last message",
+      );
     }
   }
 
   const umid = randomUUID();
-  await db.simMessage.create({ data: { umid, subAccountId, channelId, msisdn, type: body.type, contentType, flowId, flowToken, status: "queued" } });
+  await db.simMessage.create({
+    data: {
+      umid,
+      subAccountId,
+      channelId,
+      msisdn,
+      type: body.type,
+      contentType,
+      flowId,
+      flowToken,
+      status: "queued",
+    },
+  });
   // A number ending in 99 plays an unreachable phone, so the portal's failure path can be seen.
   const undeliverable = msisdn.endsWith("99");
   const schedule = undeliverable ? [{ state: "undelivered", afterSeconds: 2 }] : RECEIPT_SCHEDULE;
@@ -92,7 +123,9 @@ export async function sendMessage(subAccountId: string, raw: unknown): Promise<S
           status: {
             state: step.state,
             ...(step.state === "delivered" ? { detail: "delivered_to_recipient" } : {}),
-            ...(step.state === "undelivered" ? { detail: "rejected_by_operator", errorCode: 15, errorMessage: "Invalid destination" } : {}),
+            ...(step.state === "undelivered"
+              ? { detail: "rejected_by_operator", errorCode: 15, errorMessage: "Invalid destination" }
+              : {}),
             timestamp: new Date(Date.now() + step.afterSeconds * 1000).toISOString(),
           },
         }),
@@ -101,12 +134,21 @@ export async function sendMessage(subAccountId: string, raw: unknown): Promise<S
       { startAfter: step.afterSeconds },
     );
   }
-  return { status: 200, json: { umid, clientMessageId: typeof body.clientMessageId === "string" ? body.clientMessageId : null, status: { state: "queued", timestamp: new Date().toISOString() } } };
+  return {
+    status: 200,
+    json: {
+      umid,
+      clientMessageId: typeof body.clientMessageId === "string" ? body.clientMessageId : null,
+      status: { state: "queued", timestamp: new Date().toISOString() },
+    },
+  };
 }
 
 /** Message details (8x8-api.md §4.2); content and phone numbers are masked as 8x8 masks them by default. */
 export async function messageDetails(subAccountId: string, umid: string): Promise<SimResponse> {
-  const message = /^[0-9a-f-]{36}$/i.test(umid) ? await getDb().simMessage.findFirst({ where: { umid, subAccountId } }) : null;
+  const message = /^[0-9a-f-]{36}$/i.test(umid)
+    ? await getDb().simMessage.findFirst({ where: { umid, subAccountId } })
+    : null;
   if (!message) throw new SimError(404, SIM_CODES.unknownMessage, "Invalid jobId");
   return {
     status: 200,
@@ -131,7 +173,11 @@ export async function messageDetails(subAccountId: string, umid: string): Promis
 }
 
 /** The test user writes to the business: an inbound text webhook, and the 24-hour window opens. */
-export async function simulateInboundText(input: { channelExternalId: string; msisdn: string; text: string }): Promise<{ umid: string }> {
+export async function simulateInboundText(input: {
+  channelExternalId: string;
+  msisdn: string;
+  text: string;
+}): Promise<{ umid: string }> {
   if (!E164.test(input.msisdn)) throw invalidMsisdn();
   const now = new Date();
   await getDb().simConversation.upsert({
@@ -155,7 +201,9 @@ export async function simulateInboundText(input: { channelExternalId: string; ms
 }
 
 async function lastSubAccount(): Promise<string | undefined> {
-  return (await getDb().simMessage.findFirst({ orderBy: { createdAt: "desc" }, select: { subAccountId: true } }))?.subAccountId;
+  return (
+    await getDb().simMessage.findFirst({ orderBy: { createdAt: "desc" }, select: { subAccountId: true } })
+  )?.subAccountId;
 }
 
 /**
@@ -169,7 +217,10 @@ export async function simulateFlowSubmission(input: {
   responseJson: Record<string, unknown>;
 }): Promise<{ umid: string }> {
   if (!E164.test(input.recipient)) throw invalidMsisdn();
-  const sent = await getDb().simMessage.findFirst({ where: { flowToken: input.flowToken, msisdn: input.recipient }, orderBy: { createdAt: "desc" } });
+  const sent = await getDb().simMessage.findFirst({
+    where: { flowToken: input.flowToken, msisdn: input.recipient },
+    orderBy: { createdAt: "desc" },
+  });
   const now = new Date();
   await getDb().simConversation.upsert({
     where: { channelId_msisdn: { channelId: input.channelExternalId, msisdn: input.recipient } },
@@ -185,7 +236,12 @@ export async function simulateFlowSubmission(input: {
       user: { msisdn: input.recipient, channelUserId: input.recipient.slice(1) },
       recipient: { channel: "whatsapp", channelId: input.channelExternalId },
       type: "Interactive",
-      content: { interactive: { type: "nfmReply", nfmReply: { responseJson: JSON.stringify({ ...input.responseJson, flow_token: input.flowToken }) } } },
+      content: {
+        interactive: {
+          type: "nfmReply",
+          nfmReply: { responseJson: JSON.stringify({ ...input.responseJson, flow_token: input.flowToken }) },
+        },
+      },
     }),
   });
   return { umid };

@@ -3,7 +3,15 @@ import { timingSafeEqual } from "node:crypto";
 import { logger } from "@/lib/logger";
 import { sleep } from "../rate-limiter";
 import { handleControl } from "./control";
-import { errorBody, internalError, notFound, SIM_CODES, SimError, unauthenticated, badRequest } from "./errors";
+import {
+  errorBody,
+  internalError,
+  notFound,
+  SIM_CODES,
+  SimError,
+  unauthenticated,
+  badRequest,
+} from "./errors";
 import { takeFault } from "./faults";
 import {
   createFlow,
@@ -114,15 +122,22 @@ export type SimulatorOptions = {
 };
 
 /** The whole simulator behind one function: the route only turns HTTP into a SimRequest and back. */
-export async function handleSimulatorRequest(request: SimRequest, options: SimulatorOptions): Promise<SimResponse> {
+export async function handleSimulatorRequest(
+  request: SimRequest,
+  options: SimulatorOptions,
+): Promise<SimResponse> {
   try {
     const [first, second, third] = request.segments;
     // Download URLs carry their own token, like 8x8's file links: no Bearer.
-    if (first === "_assets" && request.method === "GET" && second === "flow-json" && third) return await flowJsonAsset(third, request.query.get("token"));
-    if (first === "_assets" && request.method === "GET" && second === "preview" && third) return await previewPage(third, request.query.get("token"));
-    if (first === "files" && request.method === "GET" && second && third === undefined) return await downloadMedia(second, request.query.get("token"));
+    if (first === "_assets" && request.method === "GET" && second === "flow-json" && third)
+      return await flowJsonAsset(third, request.query.get("token"));
+    if (first === "_assets" && request.method === "GET" && second === "preview" && third)
+      return await previewPage(third, request.query.get("token"));
+    if (first === "files" && request.method === "GET" && second && third === undefined)
+      return await downloadMedia(second, request.query.get("token"));
     if (first === "_control") {
-      if (!bearerMatches(request.authorization, options.apiKey) && !(await options.isAdmin())) throw unauthenticated();
+      if (!bearerMatches(request.authorization, options.apiKey) && !(await options.isAdmin()))
+        throw unauthenticated();
       return await handleControl(request.method, request.segments.slice(1), () => readJson(request));
     }
 
@@ -140,7 +155,8 @@ export async function handleSimulatorRequest(request: SimRequest, options: Simul
     }
     return await dispatchOther(request);
   } catch (error) {
-    if (error instanceof SimError) return { status: error.status, json: errorBody(error.code, error.message), headers: error.headers };
+    if (error instanceof SimError)
+      return { status: error.status, json: errorBody(error.code, error.message), headers: error.headers };
     logger.error("sim.unexpected_error", { method: request.method, error });
     return { status: 500, json: errorBody(SIM_CODES.internal, "Internal server error") };
   }

@@ -16,7 +16,8 @@ import { deliverWebhookJob } from "./webhooks";
  * Contract tests: every request of seed-api-examples is replayed against the simulator on both path styles, and
  * its answers must have the documented shapes (the same keys and JSON types as the examples 8x8 publishes).
  */
-const corpus = (name: string): unknown => JSON.parse(readFileSync(path.resolve("lib/examples/corpus/seed-api-examples", name), "utf8"));
+const corpus = (name: string): unknown =>
+  JSON.parse(readFileSync(path.resolve("lib/examples/corpus/seed-api-examples", name), "utf8"));
 const KEY = "sim-contract-key";
 const BASE = "http://localhost:3999/api/sim/8x8";
 const ACCOUNT = "5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f";
@@ -28,25 +29,46 @@ const B = `/config/v1/channels/whatsapp/${CHANNEL}`;
 async function call(method: string, route: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await sim(`${BASE}${route}`, {
     method,
-    headers: { Authorization: `Bearer ${KEY}`, ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+    headers: {
+      Authorization: `Bearer ${KEY}`,
+      ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+  };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Same keys and JSON types, recursively (arrays by their first item); values may differ. */
 function shapeOf(value: unknown): Json {
   if (Array.isArray(value)) return value.length > 0 ? [shapeOf(value[0])] : [];
-  if (value !== null && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]),
+    );
   return typeof value;
 }
 
-const validFlowJson = readFileSync(path.resolve("lib/examples/corpus/seed-examples/flows-api-appointment-booking.json"), "utf8");
+const validFlowJson = readFileSync(
+  path.resolve("lib/examples/corpus/seed-examples/flows-api-appointment-booking.json"),
+  "utf8",
+);
 
 async function createFlow(prefix: string, flowJson = validFlowJson) {
-  const created = await call("POST", `${prefix}/flows`, { name: "Contract flow", categories: ["OTHER"], flowJson });
+  const created = await call("POST", `${prefix}/flows`, {
+    name: "Contract flow",
+    categories: ["OTHER"],
+    flowJson,
+  });
   return String(created.json!.id);
 }
 
@@ -77,14 +99,19 @@ beforeEach(async () => {
 });
 
 describe("authentication and error bodies", () => {
-  it.each([undefined, "Bearer wrong-key", "Basic abc"])("answers 401 with the documented 1200 body for %s", async (authorization) => {
-    const response = await sim(`${BASE}${A}/flows`, { headers: authorization ? { Authorization: authorization } : {} });
-    const body = await response.json();
-    expect(response.status).toBe(401);
-    expect(shapeOf(body)).toEqual(shapeOf(corpus("error--1200.json")));
-    expect(body).toMatchObject({ code: 1200, message: "Request was not authenticated properly" });
-    expect(body.errorId).toMatch(/^[0-9a-f-]{36}$/);
-  });
+  it.each([undefined, "Bearer wrong-key", "Basic abc"])(
+    "answers 401 with the documented 1200 body for %s",
+    async (authorization) => {
+      const response = await sim(`${BASE}${A}/flows`, {
+        headers: authorization ? { Authorization: authorization } : {},
+      });
+      const body = await response.json();
+      expect(response.status).toBe(401);
+      expect(shapeOf(body)).toEqual(shapeOf(corpus("error--1200.json")));
+      expect(body).toMatchObject({ code: 1200, message: "Request was not authenticated properly" });
+      expect(body.errorId).toMatch(/^[0-9a-f-]{36}$/);
+    },
+  );
 
   it("injected 500 answers the documented 2000 body, then the API works again", async () => {
     await injectFault({ kind: "error500", pathContains: "/flows", count: 1 });
@@ -141,22 +168,47 @@ describe.each([
     const errors = (created.json!.validationErrors ?? created.json!.validation_errors ?? []) as unknown[];
     if (style === "B") {
       // The guide's sample has an empty validation_errors, so compare the keys; the items are checked below.
-      expect(Object.keys(created.json!).sort()).toEqual(Object.keys(corpus("flow-create-response--flows-api-guide.json") as object).sort());
+      expect(Object.keys(created.json!).sort()).toEqual(
+        Object.keys(corpus("flow-create-response--flows-api-guide.json") as object).sort(),
+      );
     } else {
-      const documented = errors.length > 0 ? "flow-create-response--with-validation-errors.json" : "flow-create-response--ok.json";
+      const documented =
+        errors.length > 0
+          ? "flow-create-response--with-validation-errors.json"
+          : "flow-create-response--ok.json";
       expect(shapeOf(created.json)).toEqual(shapeOf(corpus(documented)));
     }
-    if (errors.length > 0) expect(shapeOf(errors[0])).toEqual(shapeOf((corpus("flow-create-response--with-validation-errors.json") as { validationErrors: unknown[] }).validationErrors[0]));
+    if (errors.length > 0)
+      expect(shapeOf(errors[0])).toEqual(
+        shapeOf(
+          (corpus("flow-create-response--with-validation-errors.json") as { validationErrors: unknown[] })
+            .validationErrors[0],
+        ),
+      );
     const listed = await call("GET", `${prefix}/flows`);
     expect(shapeOf(listed.json)).toEqual(shapeOf(corpus("flow-list-response--one-flow.json")));
-    expect((listed.json!.flows as { id: string; status: string }[])[0]).toMatchObject({ id: created.json!.id, status: "DRAFT" });
+    expect((listed.json!.flows as { id: string; status: string }[])[0]).toMatchObject({
+      id: created.json!.id,
+      status: "DRAFT",
+    });
   });
 
   it("saves an invalid flowJson as a draft with positioned validation errors, and refuses to publish it", async () => {
-    const created = await call("POST", `${prefix}/flows`, { name: "Broken", categories: ["OTHER"], flowJson: '{"version":"7.3","screens":[{"id":"A","layout":{"type":"Nope","children":[]}}]}' });
-    const errors = (created.json!.validationErrors ?? created.json!.validation_errors) as Record<string, unknown>[];
+    const created = await call("POST", `${prefix}/flows`, {
+      name: "Broken",
+      categories: ["OTHER"],
+      flowJson: '{"version":"7.3","screens":[{"id":"A","layout":{"type":"Nope","children":[]}}]}',
+    });
+    const errors = (created.json!.validationErrors ?? created.json!.validation_errors) as Record<
+      string,
+      unknown
+    >[];
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors[0]).toMatchObject({ errorType: "FLOW_JSON_ERROR", lineStart: 1, pointers: [expect.objectContaining({ path: expect.any(String) })] });
+    expect(errors[0]).toMatchObject({
+      errorType: "FLOW_JSON_ERROR",
+      lineStart: 1,
+      pointers: [expect.objectContaining({ path: expect.any(String) })],
+    });
     const published = await call("POST", `${prefix}/flows/${created.json!.id}/publish`);
     expect(published.status).toBe(422);
   });
@@ -168,7 +220,9 @@ describe.each([
       expect(shapeOf(got.json)).toEqual(shapeOf(corpus("flow-get-response--published-no-errors.json")));
       const download = await sim(String(got.json!.flowJsonUrl));
       expect(await download.text()).toBe(validFlowJson);
-      expect((await sim(String(got.json!.flowJsonUrl).replace(/token=[^&]+/, "token=wrong"))).status).toBe(404);
+      expect((await sim(String(got.json!.flowJsonUrl).replace(/token=[^&]+/, "token=wrong"))).status).toBe(
+        404,
+      );
     } else {
       expect(shapeOf(got.json)).toEqual(shapeOf(corpus("flow-get-response--flows-api-guide.json")));
       expect(got.json!.flowJson).toBe(validFlowJson);
@@ -178,21 +232,34 @@ describe.each([
   it("updates a draft (documented shape), publishes, refuses update/delete when published, deprecates", async () => {
     const id = await createFlow(prefix);
     const updated = await call("PUT", `${prefix}/flows/${id}`, { name: "Example Flow - Updated" });
-    expect(shapeOf(updated.json)).toEqual(shapeOf(corpus(style === "A" ? "flow-update-response--ok.json" : "flow-create-response--flows-api-guide.json")));
+    expect(shapeOf(updated.json)).toEqual(
+      shapeOf(
+        corpus(
+          style === "A" ? "flow-update-response--ok.json" : "flow-create-response--flows-api-guide.json",
+        ),
+      ),
+    );
     expect((await call("PUT", `${prefix}/flows/${id}`, {})).status).toBe(400);
 
     const published = await call("POST", `${prefix}/flows/${id}/publish`);
     expect(published.status).toBe(200);
     if (style === "A") expect(published.text).toBe("");
-    else expect(shapeOf(published.json)).toEqual(shapeOf(corpus("flow-publish-response--flows-api-guide.json")));
+    else
+      expect(shapeOf(published.json)).toEqual(shapeOf(corpus("flow-publish-response--flows-api-guide.json")));
 
-    expect((await call("PUT", `${prefix}/flows/${id}`, { name: "x" })).json).toMatchObject({ code: 4009, message: "Flow must be in DRAFT status" });
+    expect((await call("PUT", `${prefix}/flows/${id}`, { name: "x" })).json).toMatchObject({
+      code: 4009,
+      message: "Flow must be in DRAFT status",
+    });
     expect((await call("DELETE", `${prefix}/flows/${id}`)).status).toBe(409);
     expect((await call("POST", `${prefix}/flows/${id}/publish`)).status).toBe(409);
 
     const deprecated = await call("POST", `${prefix}/flows/${id}/deprecate`);
     expect(deprecated.status).toBe(200);
-    if (style === "B") expect(shapeOf(deprecated.json)).toEqual(shapeOf(corpus("flow-deprecate-response--flows-api-guide.json")));
+    if (style === "B")
+      expect(shapeOf(deprecated.json)).toEqual(
+        shapeOf(corpus("flow-deprecate-response--flows-api-guide.json")),
+      );
     expect((await call("POST", `${prefix}/flows/${id}/deprecate`)).status).toBe(409);
     expect((await call("DELETE", `${prefix}/flows/${id}`)).status).toBe(409);
   });
@@ -210,7 +277,11 @@ describe.each([
   it("previews in the documented shape; refresh=true makes a new URL", async () => {
     const id = await createFlow(prefix);
     const first = await call("GET", `${prefix}/flows/${id}/preview`);
-    expect(shapeOf(first.json)).toEqual(shapeOf(corpus(style === "A" ? "flow-preview-response.json" : "flow-preview-response--flows-api-guide.json")));
+    expect(shapeOf(first.json)).toEqual(
+      shapeOf(
+        corpus(style === "A" ? "flow-preview-response.json" : "flow-preview-response--flows-api-guide.json"),
+      ),
+    );
     if (style === "A") expect(first.json!.expires_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0000$/);
     const again = await call("GET", `${prefix}/flows/${id}/preview?refresh=false`);
     expect(again.json!.preview_url).toBe(first.json!.preview_url);
@@ -233,17 +304,23 @@ describe.each([
 
 describe("templates", () => {
   it("replays the Flow-button template: {} then PENDING; its published flow cannot be deleted; the name cannot be reused", async () => {
-    const request = corpus("template-create--appointment-reminder-flow-button.json") as { components: { buttons?: { flowId: string }[] }[] };
+    const request = corpus("template-create--appointment-reminder-flow-button.json") as {
+      components: { buttons?: { flowId: string }[] }[];
+    };
     const id = await createFlow(A);
     // Before publishing, a Flow button is refused.
     request.components.find((c) => c.buttons)!.buttons![0]!.flowId = id;
-    expect((await call("POST", `${A}/templates`, request)).json).toMatchObject({ message: "Flow is not published" });
+    expect((await call("POST", `${A}/templates`, request)).json).toMatchObject({
+      message: "Flow is not published",
+    });
     await call("POST", `${A}/flows/${id}/publish`);
     const added = await call("POST", `${A}/templates`, request);
     expect(added.status).toBe(200);
     expect(added.json).toEqual({});
     const listed = await call("GET", `${A}/templates`);
-    const documented = corpus("template-list-response--example.json") as { templates: Record<string, unknown>[] };
+    const documented = corpus("template-list-response--example.json") as {
+      templates: Record<string, unknown>[];
+    };
     const item = (listed.json!.templates as Record<string, unknown>[])[0]!;
     for (const key of Object.keys(documented.templates[0]!)) expect(item).toHaveProperty(key);
     expect(item).toMatchObject({ templateName: "appointment_reminder", status: "PENDING" });
@@ -257,9 +334,14 @@ describe("templates", () => {
   });
 
   it("holds the guide's marketing example to the reference's 20-character buttons, and accepts its lower-case enums", async () => {
-    const request = corpus("template-create--marketing-image-template-demo.json") as { components: { buttons?: { text: string }[] }[] };
+    const request = corpus("template-create--marketing-image-template-demo.json") as {
+      components: { buttons?: { text: string }[] }[];
+    };
     // "Discover all channels" is 21 characters: the guide's own example breaks the schema's limit (8x8-api.md §9 #19).
-    expect((await call("POST", `${A}/templates`, request)).json).toMatchObject({ code: 1000, message: "Button text must be non-empty and <= 20 characters" });
+    expect((await call("POST", `${A}/templates`, request)).json).toMatchObject({
+      code: 1000,
+      message: "Button text must be non-empty and <= 20 characters",
+    });
     request.components.find((c) => c.buttons)!.buttons![0]!.text = "Discover channels";
     const added = await call("POST", `${A}/templates`, request);
     expect(added.status).toBe(200);
@@ -271,16 +353,34 @@ describe("templates", () => {
       name: "too_long",
       language: "en_US",
       category: "UTILITY",
-      components: [{ type: "BODY", text: "Hi" }, { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "This label is far too long" }] }],
+      components: [
+        { type: "BODY", text: "Hi" },
+        { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "This label is far too long" }] },
+      ],
     });
-    expect(response.json).toMatchObject({ code: 1000, message: "Button text must be non-empty and <= 20 characters" });
+    expect(response.json).toMatchObject({
+      code: 1000,
+      message: "Button text must be non-empty and <= 20 characters",
+    });
   });
 
   it("refuses to delete a draft flow a template references", async () => {
     const id = await createFlow(A);
     const { getDb } = await import("@/lib/db");
-    await getDb().simTemplate.create({ data: { channelId: CHANNEL, name: "legacy", language: "en_US", category: "UTILITY", status: "REJECTED", flowIds: [id] } });
-    expect((await call("DELETE", `${A}/flows/${id}`)).json).toMatchObject({ code: 4009, message: "Cannot delete Flows currently in use by templates" });
+    await getDb().simTemplate.create({
+      data: {
+        channelId: CHANNEL,
+        name: "legacy",
+        language: "en_US",
+        category: "UTILITY",
+        status: "REJECTED",
+        flowIds: [id],
+      },
+    });
+    expect((await call("DELETE", `${A}/flows/${id}`)).json).toMatchObject({
+      code: 4009,
+      message: "Cannot delete Flows currently in use by templates",
+    });
   });
 });
 
@@ -302,40 +402,74 @@ describe("messages, media and webhooks", () => {
   }
 
   it("refuses a number that is not E.164 with the documented 1002 body", async () => {
-    const response = await call("POST", "/api/v1/subaccounts/sub-1/messages", { user: { msisdn: "0612345678" }, type: "text", content: { text: "hi" } });
+    const response = await call("POST", "/api/v1/subaccounts/sub-1/messages", {
+      user: { msisdn: "0612345678" },
+      type: "text",
+      content: { text: "hi" },
+    });
     expect(response.status).toBe(400);
-    expect(response.json).toMatchObject({ code: 1002, message: "Invalid MSISDN format (not E.164 international number)" });
+    expect(response.json).toMatchObject({
+      code: 1002,
+      message: "Invalid MSISDN format (not E.164 international number)",
+    });
   });
 
   it.each([
     "message-send--interactive-flow-flows-api.json",
     "message-send--interactive-flow-healthcare-appointment.json",
     "message-send--interactive-flow-survey-curl.json",
-  ])("replays %s: refused outside the 24-hour window, accepted inside it with receipts queued", async (file) => {
-    const body = corpus(file) as { user: { msisdn: string }; content: { interactive: { action: { parameters: { flowId: string } } } } };
-    const id = await createFlow(A);
-    await call("POST", `${A}/flows/${id}/publish`);
-    body.content.interactive.action.parameters.flowId = id;
-    const outside = await call("POST", "/api/v1/subaccounts/sub-1/messages", body);
-    expect(outside.json!.message).toMatch(/Outside service window/);
-    const { getDb } = await import("@/lib/db");
-    await getDb().simConversation.create({ data: { channelId: CHANNEL, msisdn: body.user.msisdn, lastInboundAt: new Date() } });
-    const sent = await call("POST", "/api/v1/subaccounts/sub-1/messages", body);
-    expect(sent.status).toBe(200);
-    expect(sent.json!.umid).toMatch(/^[0-9a-f-]{36}$/);
-    const receipts = await webhookJobs(String(sent.json!.umid));
-    expect(receipts.map((j) => (j.data.event.payload!.status as { state: string }).state)).toEqual(["sent", "delivered", "read"]);
-    const details = await call("GET", `/api/v1/subaccounts/sub-1/messages/${sent.json!.umid}`);
-    expect(Object.keys((details.json!.data as Record<string, unknown>[])[0]!)).toEqual(
-      expect.arrayContaining(["umid", "subAccountId", "channel", "channelId", "direction", "status", "contentType", "createdAt", "step"]),
-    );
-    // 1 request a second per sub-account: of three at once, at most two can fall in different seconds.
-    const burst = await Promise.all([1, 2, 3].map(() => call("GET", `/api/v1/subaccounts/sub-1/messages/${sent.json!.umid}`)));
-    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(1);
-  });
+  ])(
+    "replays %s: refused outside the 24-hour window, accepted inside it with receipts queued",
+    async (file) => {
+      const body = corpus(file) as {
+        user: { msisdn: string };
+        content: { interactive: { action: { parameters: { flowId: string } } } };
+      };
+      const id = await createFlow(A);
+      await call("POST", `${A}/flows/${id}/publish`);
+      body.content.interactive.action.parameters.flowId = id;
+      const outside = await call("POST", "/api/v1/subaccounts/sub-1/messages", body);
+      expect(outside.json!.message).toMatch(/Outside service window/);
+      const { getDb } = await import("@/lib/db");
+      await getDb().simConversation.create({
+        data: { channelId: CHANNEL, msisdn: body.user.msisdn, lastInboundAt: new Date() },
+      });
+      const sent = await call("POST", "/api/v1/subaccounts/sub-1/messages", body);
+      expect(sent.status).toBe(200);
+      expect(sent.json!.umid).toMatch(/^[0-9a-f-]{36}$/);
+      const receipts = await webhookJobs(String(sent.json!.umid));
+      expect(receipts.map((j) => (j.data.event.payload!.status as { state: string }).state)).toEqual([
+        "sent",
+        "delivered",
+        "read",
+      ]);
+      const details = await call("GET", `/api/v1/subaccounts/sub-1/messages/${sent.json!.umid}`);
+      expect(Object.keys((details.json!.data as Record<string, unknown>[])[0]!)).toEqual(
+        expect.arrayContaining([
+          "umid",
+          "subAccountId",
+          "channel",
+          "channelId",
+          "direction",
+          "status",
+          "contentType",
+          "createdAt",
+          "step",
+        ]),
+      );
+      // 1 request a second per sub-account: of three at once, at most two can fall in different seconds.
+      const burst = await Promise.all(
+        [1, 2, 3].map(() => call("GET", `/api/v1/subaccounts/sub-1/messages/${sent.json!.umid}`)),
+      );
+      expect(burst.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   it("answers an unknown umid with the documented 4018 body", async () => {
-    const response = await call("GET", "/api/v1/subaccounts/sub-2/messages/dec02e44-c76f-4a0a-b69f-6ac2a4386eb9");
+    const response = await call(
+      "GET",
+      "/api/v1/subaccounts/sub-2/messages/dec02e44-c76f-4a0a-b69f-6ac2a4386eb9",
+    );
     expect(response.status).toBe(404);
     expect(shapeOf(response.json)).toEqual(shapeOf(corpus("error--4018.json")));
   });
@@ -343,24 +477,45 @@ describe("messages, media and webhooks", () => {
   it("uploads media (fileName, token and location, as documented) and serves it back by token", async () => {
     const form = new FormData();
     form.append("file", new Blob([new Uint8Array([137, 80, 78, 71])], { type: "image/png" }), "logo.png");
-    const response = await sim(`${BASE}/api/v1/subaccounts/sub-1/files`, { method: "POST", headers: { Authorization: `Bearer ${KEY}` }, body: form });
+    const response = await sim(`${BASE}/api/v1/subaccounts/sub-1/files`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${KEY}` },
+      body: form,
+    });
     const body = await response.json();
     expect(shapeOf(body)).toEqual(shapeOf(corpus("media-upload-response--media-hosting.json")));
     const download = await sim(`${BASE}${response.headers.get("location")}`);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
     const unsupported = new FormData();
     unsupported.append("file", new Blob(["x"]), "script.exe");
-    expect((await sim(`${BASE}/api/v1/subaccounts/sub-1/files`, { method: "POST", headers: { Authorization: `Bearer ${KEY}` }, body: unsupported })).status).toBe(415);
+    expect(
+      (
+        await sim(`${BASE}/api/v1/subaccounts/sub-1/files`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${KEY}` },
+          body: unsupported,
+        })
+      ).status,
+    ).toBe(415);
   });
 
   it("the test user's answer posts an nfmReply webhook like 8x8's, signed", async () => {
-    const { umid } = await simulateFlowSubmission({ channelExternalId: CHANNEL, recipient: "+15551234567", flowToken: "tok-1", responseJson: { name: "Jane", topics: ["a", "b"] } });
+    const { umid } = await simulateFlowSubmission({
+      channelExternalId: CHANNEL,
+      recipient: "+15551234567",
+      flowToken: "tok-1",
+      responseJson: { name: "Jane", topics: ["a", "b"] },
+    });
     const [job] = await webhookJobs(umid);
     await deliverWebhookJob.runNow(job!.data);
     const delivered = webhooks[0]!;
     const event = JSON.parse(delivered.body);
     expect(shapeOf(event)).toEqual(shapeOf(corpus("webhook--inbound-nfmreply.json")));
-    expect(JSON.parse(event.payload.content.interactive.nfmReply.responseJson)).toEqual({ name: "Jane", topics: ["a", "b"], flow_token: "tok-1" });
+    expect(JSON.parse(event.payload.content.interactive.nfmReply.responseJson)).toEqual({
+      name: "Jane",
+      topics: ["a", "b"],
+      flow_token: "tok-1",
+    });
     expect(delivered.headers["x-8x8-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 });

@@ -31,7 +31,10 @@ export const deliverWebhookJob = defineJob<DeliveryJob>(
   "sim-deliver-webhook",
   async ({ event, messageStatus }) => {
     if (messageStatus) {
-      await getDb().simMessage.updateMany({ where: { umid: messageStatus.umid }, data: { status: messageStatus.state } });
+      await getDb().simMessage.updateMany({
+        where: { umid: messageStatus.umid },
+        data: { status: messageStatus.state },
+      });
     }
     const body = JSON.stringify(event);
     // 8x8 expects an answer within 5 seconds.
@@ -47,11 +50,17 @@ export const deliverWebhookJob = defineJob<DeliveryJob>(
   { retryLimit: 6 },
 );
 
-export function messageEvent(eventType: "inbound_message_received" | "outbound_message_status_changed", payload: Record<string, unknown>) {
+export function messageEvent(
+  eventType: "inbound_message_received" | "outbound_message_status_changed",
+  payload: Record<string, unknown>,
+) {
   return {
     namespace: "ChatApps",
     eventType,
-    description: eventType === "inbound_message_received" ? "ChatApps inbound message" : "ChatApps outbound message delivery receipt",
+    description:
+      eventType === "inbound_message_received"
+        ? "ChatApps inbound message"
+        : "ChatApps outbound message delivery receipt",
     payload,
   };
 }

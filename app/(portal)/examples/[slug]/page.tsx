@@ -10,7 +10,10 @@ import { requirePageUser } from "@/lib/auth";
 import { getExample } from "@/lib/examples";
 import { validateFlowJson } from "@/lib/flow-json";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const example = getExample(decodeURIComponent((await params).slug));
@@ -29,7 +32,10 @@ export default async function ExamplePage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-5">
       <div>
-        <Link href="/examples" className="mb-1 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <Link
+          href="/examples"
+          className="mb-1 inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+        >
           <ArrowLeft aria-hidden className="size-4" /> All examples
         </Link>
         <div className="flex flex-wrap items-center gap-2">
@@ -57,7 +63,9 @@ export default async function ExamplePage({ params, searchParams }: Props) {
           </p>
           <ul className="mt-1 list-disc pl-5 text-xs">
             {example.problems.map((problem) => (
-              <li key={problem} className="break-words">{problem}</li>
+              <li key={problem} className="break-words">
+                {problem}
+              </li>
             ))}
           </ul>
         </Notice>

@@ -10,16 +10,34 @@ export const metadata: Metadata = { title: "Create a WhatsApp Flow" };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function NewFlowPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
+export default async function NewFlowPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string | string[] }>;
+}) {
   const { from } = await searchParams;
-  await requirePageUser("flows.write", `/flows/new${typeof from === "string" ? `?from=${encodeURIComponent(from)}` : ""}`);
+  await requirePageUser(
+    "flows.write",
+    `/flows/new${typeof from === "string" ? `?from=${encodeURIComponent(from)}` : ""}`,
+  );
   const db = getDb();
   const channels = await db.channel.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 
   let previousVersion = null;
   if (typeof from === "string") {
     const source = uuidPattern.test(from)
-      ? await db.flow.findUnique({ where: { id: from }, select: { id: true, name: true, channelId: true, categories: true, endpointUri: true, flowJson: true, status: true } })
+      ? await db.flow.findUnique({
+          where: { id: from },
+          select: {
+            id: true,
+            name: true,
+            channelId: true,
+            categories: true,
+            endpointUri: true,
+            flowJson: true,
+            status: true,
+          },
+        })
       : null;
     if (!source || source.status === "DRAFT") notFound();
     previousVersion = { ...source, flowJson: source.flowJson ?? "" };

@@ -19,7 +19,11 @@ export default async function UsersPage() {
       />
       <UsersTable
         currentUserId={currentUser.id}
-        users={users.map((u) => ({ ...u, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString() }))}
+        users={users.map((u) => ({
+          ...u,
+          lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+          createdAt: u.createdAt.toISOString(),
+        }))}
       />
     </>
   );

@@ -32,8 +32,14 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
   const { templateId } = await params;
   const user = await requirePageUser("templates.read", `/templates/${templateId}`);
   const template = await loadTemplate(templateId);
-  const channel = await getDb().channel.findUniqueOrThrow({ where: { id: template.channelId }, select: { name: true, testNumbers: true } });
-  const siblings = await getDb().template.findMany({ where: { channelId: template.channelId, name: template.name, NOT: { id: template.id } }, select: { language: true } });
+  const channel = await getDb().channel.findUniqueOrThrow({
+    where: { id: template.channelId },
+    select: { name: true, testNumbers: true },
+  });
+  const siblings = await getDb().template.findMany({
+    where: { channelId: template.channelId, name: template.name, NOT: { id: template.id } },
+    select: { language: true },
+  });
   const log = await sendsForTemplate(user, template.id);
   const status = statusInfo(template.status);
   const canSend = template.status === "APPROVED" && can(user, "messages.testSend");
@@ -51,10 +57,23 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
         description={`${languageLabel(template.language)} · ${CATEGORY_GUIDANCE[template.category as keyof typeof CATEGORY_GUIDANCE]?.label ?? template.category} · ${channel.name}`}
         actions={
           <TemplateActions
-            template={{ id: template.id, name: template.name, language: template.language, components: template.components }}
+            template={{
+              id: template.id,
+              name: template.name,
+              language: template.language,
+              components: template.components,
+            }}
             otherLanguages={siblings.map((s) => s.language)}
             canDelete={can(user, "templates.write")}
-            send={canSend ? { channelName: channel.name, testNumbers: channel.testNumbers, testersOnly: !can(user, "messages.send") } : null}
+            send={
+              canSend
+                ? {
+                    channelName: channel.name,
+                    testNumbers: channel.testNumbers,
+                    testersOnly: !can(user, "messages.send"),
+                  }
+                : null
+            }
           />
         }
       />
@@ -81,11 +100,17 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
                   {template.flows.length === 0 ? "No Flow button" : null}
                   {template.flows.map((f) =>
                     f.id ? (
-                      <Link key={f.externalId} href={`/flows/${f.id}`} className="block text-brand-700 hover:underline">
+                      <Link
+                        key={f.externalId}
+                        href={`/flows/${f.id}`}
+                        className="text-brand-700 block hover:underline"
+                      >
                         {f.name} <span className="text-xs text-slate-500">({f.status?.toLowerCase()})</span>
                       </Link>
                     ) : (
-                      <span key={f.externalId} className="block">Flow {f.externalId} (not in Flowport)</span>
+                      <span key={f.externalId} className="block">
+                        Flow {f.externalId} (not in Flowport)
+                      </span>
                     ),
                   )}
                 </dd>
@@ -93,7 +118,8 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
               <div>
                 <dt className="text-slate-500">Submitted · last read from 8x8</dt>
                 <dd className="mt-1 text-slate-700">
-                  {format(template.createdAt, "d MMM yyyy, HH:mm")} · {template.lastSyncedAt ? format(template.lastSyncedAt, "d MMM, HH:mm") : "not yet"}
+                  {format(template.createdAt, "d MMM yyyy, HH:mm")} ·{" "}
+                  {template.lastSyncedAt ? format(template.lastSyncedAt, "d MMM, HH:mm") : "not yet"}
                 </dd>
               </div>
             </dl>
@@ -104,7 +130,9 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
               </div>
             ) : null}
             {template.status === "PENDING" ? (
-              <p className="text-sm text-slate-600">This page follows the review: the status changes here as soon as 8x8 reports it.</p>
+              <p className="text-sm text-slate-600">
+                This page follows the review: the status changes here as soon as 8x8 reports it.
+              </p>
             ) : null}
           </Card>
           <section className="space-y-2">
@@ -113,7 +141,11 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
           </section>
         </div>
         <aside aria-label="Preview">
-          <TemplatePreview components={template.components} businessName={channel.name} flows={template.flows} />
+          <TemplatePreview
+            components={template.components}
+            businessName={channel.name}
+            flows={template.flows}
+          />
         </aside>
       </div>
     </>

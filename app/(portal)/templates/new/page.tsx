@@ -14,7 +14,11 @@ export default async function NewTemplatePage() {
   if (!channel) {
     return (
       <EmptyState title="No WhatsApp channel yet">
-        An admin adds the channel in <Link href="/settings" className="font-medium text-brand-700 underline">Settings</Link>; then templates can be built for it.
+        An admin adds the channel in{" "}
+        <Link href="/settings" className="text-brand-700 font-medium underline">
+          Settings
+        </Link>
+        ; then templates can be built for it.
       </EmptyState>
     );
   }
@@ -25,7 +29,8 @@ export default async function NewTemplatePage() {
         title="New message template"
         description={
           <>
-            For <strong>{channel.name}</strong>. Build the message, check it in the chat preview, and submit it to WhatsApp for approval.
+            For <strong>{channel.name}</strong>. Build the message, check it in the chat preview, and submit
+            it to WhatsApp for approval.
           </>
         }
       />
@@ -33,7 +38,10 @@ export default async function NewTemplatePage() {
         channel={{ id: channel.id, name: channel.name }}
         context={{
           existingTemplates: context.existingTemplates,
-          recentlyDeleted: context.recentlyDeleted.map((d) => ({ name: d.name, reusableAfter: d.reusableAfter.toISOString() })),
+          recentlyDeleted: context.recentlyDeleted.map((d) => ({
+            name: d.name,
+            reusableAfter: d.reusableAfter.toISOString(),
+          })),
           publishedFlows: context.publishedFlows,
         }}
       />

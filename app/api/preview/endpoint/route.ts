@@ -25,10 +25,18 @@ export const POST = handleRoute({ permission: "flows.preview" }, async (request)
   const body = bodySchema.parse(await request.json().catch(() => ({})));
   try {
     const publicKeyPem = await resolveEndpointPublicKey(body.publicKeyPem);
-    const response = await callFlowEndpoint({ endpointUri: body.endpointUri, publicKeyPem, request: body.request });
+    const response = await callFlowEndpoint({
+      endpointUri: body.endpointUri,
+      publicKeyPem,
+      request: body.request,
+    });
     return Response.json({ response });
   } catch (error) {
-    if (error instanceof FlowEndpointError) return errorResponse(error.status, error.code, error.message, { endpointStatus: error.endpointStatus, userMessage: error.userMessage });
+    if (error instanceof FlowEndpointError)
+      return errorResponse(error.status, error.code, error.message, {
+        endpointStatus: error.endpointStatus,
+        userMessage: error.userMessage,
+      });
     throw error;
   }
 });

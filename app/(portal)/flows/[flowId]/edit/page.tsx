@@ -20,7 +20,10 @@ export default async function EditFlowPage({ params }: { params: Promise<{ flowI
   return (
     <>
       <div className="mb-4">
-        <Link href={`/flows/${flow.id}`} className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900">
+        <Link
+          href={`/flows/${flow.id}`}
+          className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900"
+        >
           <ArrowLeft aria-hidden className="size-4" /> Flow details
         </Link>
         <div className="mt-1 flex flex-wrap items-center gap-2">
@@ -31,7 +34,11 @@ export default async function EditFlowPage({ params }: { params: Promise<{ flowI
           </span>
         </div>
       </div>
-      <FlowEditorIsland flow={flow} canWrite={can(user, "flows.write")} canPublish={can(user, "flows.publish")} />
+      <FlowEditorIsland
+        flow={flow}
+        canWrite={can(user, "flows.write")}
+        canPublish={can(user, "flows.publish")}
+      />
     </>
   );
 }

@@ -9,13 +9,24 @@ type Context = { params: Promise<{ path: string[] }> };
 async function simulator(request: Request, context: Context): Promise<Response> {
   const apiKey = getEnv().SIMULATOR_API_KEY;
   if (!apiKey) {
-    return Response.json({ error: { code: "not_found", message: "The 8x8 API simulator is off: set SIMULATOR_API_KEY to turn it on." } }, { status: 404 });
+    return Response.json(
+      {
+        error: {
+          code: "not_found",
+          message: "The 8x8 API simulator is off: set SIMULATOR_API_KEY to turn it on.",
+        },
+      },
+      { status: 404 },
+    );
   }
   const { path } = await context.params;
-  const answer = await handleSimulatorRequest(toSimRequest(request, path, `${appBaseUrl()}${SIMULATOR_PATH}`), {
-    apiKey,
-    isAdmin: async () => can(await getCurrentUser(), "settings.manage"),
-  });
+  const answer = await handleSimulatorRequest(
+    toSimRequest(request, path, `${appBaseUrl()}${SIMULATOR_PATH}`),
+    {
+      apiKey,
+      isAdmin: async () => can(await getCurrentUser(), "settings.manage"),
+    },
+  );
   return toHttpResponse(answer);
 }
 
