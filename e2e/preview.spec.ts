@@ -197,6 +197,8 @@ test.describe("component screenshots", () => {
         },
       ],
     };
+    // The bench hook appears once the page has hydrated; an edit sent before that would be lost.
+    await page.waitForFunction(() => Boolean(window.flowportPreviewBench));
     await page.evaluate((text) => window.flowportPreviewBench?.edit(text), JSON.stringify(flow));
     await expect(phone(page)).toContainText("€ 42.00");
     await phoneShot(page, "footer-captions-image-inputs");

@@ -75,8 +75,11 @@ test.describe("responses as an admin", () => {
       }),
     );
 
-    await page.goto(`/flows/${flow.flowId}/responses`);
-    await expect(page.getByTestId("responses-total")).toHaveText("2", { timeout: 15_000 });
+    // Deliveries are processed after the 200, so the page may first render before both have landed.
+    await expect(async () => {
+      await page.goto(`/flows/${flow.flowId}/responses`);
+      await expect(page.getByTestId("responses-total")).toHaveText("2", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
     const table = page.getByTestId("responses-table");
     await expect(table.getByRole("columnheader", { name: /Date Submitted/ })).toBeVisible();
     await expect(table.getByRole("columnheader", { name: "Phone Number" })).toBeVisible();
