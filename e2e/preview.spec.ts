@@ -1,10 +1,11 @@
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { listExamples } from "../lib/examples";
 import { storageStateFor } from "./support/accounts";
+import { simulatorKey, withDb } from "./support/responses-data";
 import { screenshot } from "./support/screenshots";
 
-// The interactive preview in the real app: Examples gallery, AT-PREV-1..3 (portal-ui §3), the live endpoint route,
+// The interactive preview in the real app: Examples gallery, AT-PREV-1..4 (portal-ui §3), the live endpoint route,
 // and phone screenshots of the components to compare with how WhatsApp draws them.
 test.use({ storageState: storageStateFor("tester") });
 
@@ -106,6 +107,76 @@ test("AT-PREV-3: finishing the component-reference example shows the submission 
   await expect(phone(page)).toContainText("Response sent");
   await phoneShot(page, "completion");
   await screenshot(page, "preview-completion-page");
+});
+
+type SimRequest = { seq: number; method: string; path: string; query: string };
+
+async function simulatorControl(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "DELETE",
+  route: string,
+  data?: object,
+) {
+  const response = await request.fetch(`/api/sim/8x8/_control/${route}`, {
+    method,
+    headers: { Authorization: `Bearer ${simulatorKey()}` },
+    data,
+  });
+  expect(response.ok()).toBe(true);
+  return response.json();
+}
+
+const previewRequestsOf = async (request: APIRequestContext, externalId: string, afterSeq: number) =>
+  ((await simulatorControl(request, "GET", "requests")).requests as SimRequest[]).filter(
+    (r) => r.seq > afterSeq && r.path.endsWith(`/flows/${externalId}/preview`),
+  );
+
+test("AT-PREV-4: Refresh preview asks 8x8 for a new link with refresh=true; a failure keeps the old link", async ({
+  page,
+}) => {
+  // A seeded draft no other spec touches: refreshing rotates its link.
+  const flow = await withDb(
+    async (db) =>
+      (
+        await db.query<{ id: string; externalId: string }>(
+          `SELECT id, "externalId" FROM "Flow" WHERE name = 'Contact preferences'`,
+        )
+      ).rows[0]!,
+  );
+  await page.goto(`/flows/${flow.id}/preview`);
+  const hosted = page.getByTestId("hosted-preview");
+  const link = hosted.getByRole("link", { name: "Preview on the phone (Meta)" });
+  const refresh = hosted.getByRole("button", { name: "Refresh preview" });
+  await expect(link).toHaveAttribute("href", new RegExp(`/_assets/preview/${flow.externalId}\\?token=`));
+  const firstUrl = (await link.getAttribute("href"))!;
+  const seen =
+    ((await simulatorControl(page.request, "GET", "requests")).requests as SimRequest[]).at(-1)?.seq ?? 0;
+
+  await refresh.click();
+  await expect(link).not.toHaveAttribute("href", firstUrl);
+  const refreshedUrl = (await link.getAttribute("href"))!;
+  expect((await page.request.get(refreshedUrl)).status()).toBe(200);
+  expect((await previewRequestsOf(page.request, flow.externalId, seen)).map((r) => r.query)).toEqual([
+    "refresh=true",
+  ]);
+  await screenshot(page, "preview-hosted-link-refreshed");
+
+  await simulatorControl(page.request, "POST", "faults", {
+    kind: "error500",
+    pathContains: `/flows/${flow.externalId}/preview`,
+    count: 20,
+  });
+  try {
+    await refresh.click();
+    await expect(hosted.getByRole("alert")).toContainText("8x8 had an internal error", { timeout: 20_000 });
+    await expect(link).toHaveAttribute("href", refreshedUrl);
+    await expect(refresh).toBeEnabled();
+  } finally {
+    await simulatorControl(page.request, "DELETE", "faults");
+  }
+  await refresh.click();
+  await expect(hosted.getByRole("alert")).toHaveCount(0);
+  await expect(link).not.toHaveAttribute("href", refreshedUrl);
 });
 
 test.describe("component screenshots", () => {

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { storageStateFor } from "./support/accounts";
 import { screenshot } from "./support/screenshots";
@@ -53,6 +54,46 @@ test.describe("settings as admin", () => {
     await dialog.getByLabel("Display name").fill("Duplicate");
     await dialog.getByRole("button", { name: "Add channel" }).click();
     await expect(page.getByText("is already configured")).toBeVisible();
+  });
+});
+
+test.describe("the flow data endpoint's public key", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("an admin sets it, is told why a bad key is refused, and removes it", async ({ page }) => {
+    const { publicKey, privateKey } = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: "spki", format: "pem" },
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    });
+    await page.goto("/settings");
+    const section = page.getByRole("region", { name: "Flow data endpoint" });
+    const field = section.getByLabel("Public key (PEM)");
+    const status = section.getByTestId("endpoint-key-status");
+    await expect(status).toContainText("No key is stored");
+
+    await field.fill(privateKey);
+    await section.getByRole("button", { name: "Save public key" }).click();
+    await expect(section.locator("#endpoint-public-key-error")).toContainText("This is a private key");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await screenshot(page, "settings-endpoint-key-error");
+    await field.fill("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----");
+    await section.getByRole("button", { name: "Save public key" }).click();
+    await expect(section.locator("#endpoint-public-key-error")).toContainText("not a PEM-encoded public key");
+    await expect(status).toContainText("No key is stored");
+
+    await field.fill(publicKey);
+    await section.getByRole("button", { name: "Save public key" }).click();
+    await expect(status).toContainText("RSA 2048-bit key, SHA-256 fingerprint");
+    await expect(section.locator("#endpoint-public-key-error")).toHaveCount(0);
+    await page.reload();
+    await expect(field).toHaveValue(publicKey.trim());
+    await screenshot(page, "settings-endpoint-key");
+
+    await section.getByRole("button", { name: "Remove key" }).click();
+    await expect(status).toContainText("No key is stored");
+    await expect(field).toHaveValue("");
+    await expect(section.getByRole("button", { name: "Remove key" })).toHaveCount(0);
   });
 });
 

@@ -1,8 +1,7 @@
 "use client";
 import { Send } from "lucide-react";
 import { Tabs } from "radix-ui";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -10,19 +9,15 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { ChatBubble } from "@/components/templates/chat-bubble";
-import { CharCount } from "@/components/templates/char-count";
+import { CountedField } from "@/components/templates/counted-field";
 import { sendFlowAction } from "@/lib/actions/sending";
-import {
-  checkInteractiveContent,
-  checkRecipients,
-  SEND_LIMITS,
-  type InteractiveSendInput,
-} from "@/lib/sending";
-import type { SendFlowDialogData, SendOutcome } from "@/lib/sending/server";
+import { checkInteractiveContent, SEND_LIMITS, type InteractiveSendInput } from "@/lib/sending";
+import type { SendFlowDialogData } from "@/lib/sending/server";
 import { issuesToFieldErrors } from "@/lib/templates";
 import { RecipientsField } from "./recipients-field";
 import { SendOutcomeList } from "./send-outcome";
 import { SendTemplateForm } from "./send-template-form";
+import { useSendSubmit } from "./use-send-submit";
 
 export type SendFlowDialogProps = SendFlowDialogData;
 
@@ -112,7 +107,6 @@ function TemplateChooser({ templates, channel, testersOnly }: SendFlowDialogProp
 }
 
 function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps) {
-  const router = useRouter();
   const [input, setInput] = useState<InteractiveSendInput>({
     flowId: flow.id,
     recipients: "",
@@ -123,11 +117,8 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
     startScreen: "",
     initialData: "",
   });
-  const [showErrors, setShowErrors] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { submit, clearServerErrors, showErrors, serverErrors, formError, outcome, pending } =
+    useSendSubmit(sendFlowAction);
 
   if (flow.status === "DEPRECATED") {
     return (
@@ -146,29 +137,8 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
       : undefined);
   const update = (next: Partial<InteractiveSendInput>) => {
     setInput((current) => ({ ...current, ...next }));
-    setServerErrors({});
-    setFormError(null);
+    clearServerErrors();
   };
-
-  function send() {
-    setShowErrors(true);
-    setFormError(null);
-    const recipients = checkRecipients(input.recipients, testersOnly ? channel.testNumbers : null);
-    if (recipients.issues.length > 0 || Object.keys(contentErrors).length > 0) {
-      setFormError("Fix the highlighted fields; nothing was sent.");
-      return;
-    }
-    startTransition(async () => {
-      const result = await sendFlowAction(input);
-      if (result.ok) {
-        setOutcome(result.data);
-        router.refresh();
-      } else {
-        setServerErrors(result.error.fieldErrors ?? {});
-        setFormError(result.error.message);
-      }
-    });
-  }
 
   const startScreen = input.startScreen || flow.entryScreen || undefined;
   return (
@@ -178,7 +148,10 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          send();
+          submit(input, {
+            allowedNumbers: testersOnly ? channel.testNumbers : null,
+            fieldErrors: contentErrors,
+          });
         }}
       >
         {flow.status === "DRAFT" ? (
@@ -196,13 +169,11 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
           serverError={serverErrors.recipients?.[0]}
           showErrors={showErrors}
         />
-        <Field
+        <CountedField
           id="send-flow-header"
-          label={
-            <span className="flex justify-between">
-              Header <CharCount value={input.headerText} max={SEND_LIMITS.headerMax} />
-            </span>
-          }
+          label="Header"
+          value={input.headerText}
+          max={SEND_LIMITS.headerMax}
           error={errorAt("headerText")}
         >
           <Input
@@ -211,14 +182,12 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
             onChange={(e) => update({ headerText: e.target.value })}
             placeholder="Optional"
           />
-        </Field>
-        <Field
+        </CountedField>
+        <CountedField
           id="send-flow-body"
-          label={
-            <span className="flex justify-between">
-              Message <CharCount value={input.bodyText} max={SEND_LIMITS.bodyMax} />
-            </span>
-          }
+          label="Message"
+          value={input.bodyText}
+          max={SEND_LIMITS.bodyMax}
           error={errorAt("bodyText")}
         >
           <Textarea
@@ -228,15 +197,13 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
             onChange={(e) => update({ bodyText: e.target.value })}
             placeholder="Please choose a time for your visit."
           />
-        </Field>
+        </CountedField>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
+          <CountedField
             id="send-flow-footer"
-            label={
-              <span className="flex justify-between">
-                Footer <CharCount value={input.footerText} max={SEND_LIMITS.footerMax} />
-              </span>
-            }
+            label="Footer"
+            value={input.footerText}
+            max={SEND_LIMITS.footerMax}
             error={errorAt("footerText")}
           >
             <Input
@@ -245,14 +212,12 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
               onChange={(e) => update({ footerText: e.target.value })}
               placeholder="Optional"
             />
-          </Field>
-          <Field
+          </CountedField>
+          <CountedField
             id="send-flow-cta"
-            label={
-              <span className="flex justify-between">
-                Button text <CharCount value={input.cta} max={SEND_LIMITS.ctaMax} />
-              </span>
-            }
+            label="Button text"
+            value={input.cta}
+            max={SEND_LIMITS.ctaMax}
             error={errorAt("cta")}
             hint="Opens the flow; no emoji."
           >
@@ -262,7 +227,7 @@ function InteractiveFlowForm({ flow, channel, testersOnly }: SendFlowDialogProps
               onChange={(e) => update({ cta: e.target.value })}
               placeholder="Book now"
             />
-          </Field>
+          </CountedField>
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="send-flow-screen" label="Opens on screen" error={errorAt("startScreen")}>

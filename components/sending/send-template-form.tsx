@@ -1,17 +1,17 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ChatBubble } from "@/components/templates/chat-bubble";
 import { sendTemplateAction } from "@/lib/actions/sending";
-import { checkRecipients, checkTemplateValues, type TemplateSendInput } from "@/lib/sending";
-import type { SendableTemplate, SendOutcome } from "@/lib/sending/server";
+import { checkTemplateValues, type TemplateSendInput } from "@/lib/sending";
+import type { SendableTemplate } from "@/lib/sending/server";
 import { bubbleFromComponents, issuesToFieldErrors, templateSendSlots } from "@/lib/templates";
 import { RecipientsField } from "./recipients-field";
 import { SendOutcomeList } from "./send-outcome";
+import { useSendSubmit } from "./use-send-submit";
 
 /** An approved template with its variables filled in, to one or more numbers; the bubble shows the result. */
 export function SendTemplateForm({
@@ -25,7 +25,6 @@ export function SendTemplateForm({
   testNumbers: string[];
   testersOnly: boolean;
 }) {
-  const router = useRouter();
   const slots = useMemo(() => templateSendSlots(template.components), [template.components]);
   const [input, setInput] = useState<TemplateSendInput>({
     templateId: template.id,
@@ -35,40 +34,16 @@ export function SendTemplateForm({
     body: slots.body.map(() => ""),
     urlButtons: {},
   });
-  const [showErrors, setShowErrors] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<SendOutcome | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { submit, clearServerErrors, showErrors, serverErrors, formError, outcome, pending } =
+    useSendSubmit(sendTemplateAction);
 
   const valueErrors = issuesToFieldErrors(checkTemplateValues(input, slots));
   const errorAt = (path: string) =>
     serverErrors[path]?.[0] ?? (showErrors ? valueErrors[path]?.[0] : undefined);
   const update = (next: Partial<TemplateSendInput>) => {
     setInput((current) => ({ ...current, ...next }));
-    setServerErrors({});
-    setFormError(null);
+    clearServerErrors();
   };
-
-  function send() {
-    setShowErrors(true);
-    setFormError(null);
-    const recipients = checkRecipients(input.recipients, testersOnly ? testNumbers : null);
-    if (recipients.issues.length > 0 || Object.keys(valueErrors).length > 0) {
-      setFormError("Fix the highlighted fields; nothing was sent.");
-      return;
-    }
-    startTransition(async () => {
-      const result = await sendTemplateAction(input);
-      if (result.ok) {
-        setOutcome(result.data);
-        router.refresh();
-      } else {
-        setServerErrors(result.error.fieldErrors ?? {});
-        setFormError(result.error.message);
-      }
-    });
-  }
 
   const bubble = bubbleFromComponents(template.components, {
     header: input.header || undefined,
@@ -83,7 +58,7 @@ export function SendTemplateForm({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          send();
+          submit(input, { allowedNumbers: testersOnly ? testNumbers : null, fieldErrors: valueErrors });
         }}
       >
         <RecipientsField

@@ -16,7 +16,7 @@ import {
   type ButtonType,
   type FlowButtonOption,
 } from "@/lib/templates";
-import { CharCount } from "./char-count";
+import { CountedField } from "./counted-field";
 import { SearchableSelect } from "./searchable-select";
 
 const NEW_BUTTON: Record<ButtonType, ButtonDraft> = {
@@ -115,13 +115,11 @@ export function ButtonsEditor({
               </div>
             </div>
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field
+              <CountedField
                 id={`${prefix}.text`}
-                label={
-                  <span className="flex justify-between">
-                    Button text <CharCount value={button.text} max={TEMPLATE_LIMITS.buttonTextMax} />
-                  </span>
-                }
+                label="Button text"
+                value={button.text}
+                max={TEMPLATE_LIMITS.buttonTextMax}
                 error={textError}
                 hint={`Up to ${TEMPLATE_LIMITS.buttonTextMax} characters: 8x8's API refuses more, although its guide says ${TEMPLATE_LIMITS.buttonTextGuideMax}.`}
               >
@@ -140,7 +138,7 @@ export function ButtonsEditor({
                   }
                   aria-invalid={!!textError}
                 />
-              </Field>
+              </CountedField>
               {button.type === "FLOW" ? (
                 <FlowFields
                   button={button}

@@ -27,8 +27,8 @@ import {
   type TemplateRuleContext,
 } from "@/lib/templates";
 import { ButtonsEditor } from "./buttons-editor";
-import { CharCount } from "./char-count";
 import { ChatBubble } from "./chat-bubble";
+import { CountedField } from "./counted-field";
 import { FlowPreviewDialog, type FlowToPreview } from "./flow-preview-dialog";
 import { SearchableSelect } from "./searchable-select";
 
@@ -176,13 +176,11 @@ export function TemplateBuilder({
       >
         <Card className="space-y-4 p-5">
           <h2 className="text-base font-semibold text-slate-900">Basics</h2>
-          <Field
+          <CountedField
             id="name"
-            label={
-              <span className="flex justify-between">
-                Template name <CharCount value={draft.name} max={TEMPLATE_LIMITS.nameMax} />
-              </span>
-            }
+            label="Template name"
+            value={draft.name}
+            max={TEMPLATE_LIMITS.nameMax}
             error={errorAt("name")}
             hint="Lowercase letters, digits and underscores, e.g. appointment_booking_v1. Unique per language; a deleted name is blocked for 30 days."
           >
@@ -194,7 +192,7 @@ export function TemplateBuilder({
               autoComplete="off"
               aria-invalid={!!errorAt("name")}
             />
-          </Field>
+          </CountedField>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="category" label="Category" error={errorAt("category")}>
               <div
@@ -286,13 +284,11 @@ export function TemplateBuilder({
           ) : null}
           {header.format === "TEXT" ? (
             <div className="grid gap-4 sm:grid-cols-2">
-              <Field
+              <CountedField
                 id="header.text"
-                label={
-                  <span className="flex justify-between">
-                    Header text <CharCount value={header.text} max={TEMPLATE_LIMITS.headerTextMax} />
-                  </span>
-                }
+                label="Header text"
+                value={header.text}
+                max={TEMPLATE_LIMITS.headerTextMax}
                 error={errorAt("header.text")}
                 hint="One line; may hold one variable, {{1}}."
               >
@@ -304,7 +300,7 @@ export function TemplateBuilder({
                   }
                   aria-invalid={!!errorAt("header.text")}
                 />
-              </Field>
+              </CountedField>
               {headerHasVariable ? (
                 <Field id="header.example" label="Sample for {{1}}" error={errorAt("header.example")}>
                   <Input
@@ -365,13 +361,11 @@ export function TemplateBuilder({
               <Variable className="size-4" aria-hidden /> Add variable
             </Button>
           </div>
-          <Field
+          <CountedField
             id="body.text"
-            label={
-              <span className="flex justify-between">
-                Message <CharCount value={draft.body.text} max={TEMPLATE_LIMITS.bodyMax} />
-              </span>
-            }
+            label="Message"
+            value={draft.body.text}
+            max={TEMPLATE_LIMITS.bodyMax}
             error={errorAt("body.text")}
             hint="Say what the flow is for. Variables {{1}}, {{2}}… are filled per customer; *bold*, _italic_ and ~strike~ work as in WhatsApp."
           >
@@ -386,7 +380,7 @@ export function TemplateBuilder({
               placeholder="Hi {{1}}, your appointment on {{2}} is coming up. Need to reschedule?"
               aria-invalid={!!errorAt("body.text")}
             />
-          </Field>
+          </CountedField>
           {bodyVariables.count > 0 &&
           bodyVariables.missing.length === 0 &&
           bodyVariables.malformed.length === 0 ? (
@@ -415,16 +409,15 @@ export function TemplateBuilder({
               ))}
             </div>
           ) : null}
-          <Field
+          <CountedField
             id="footer"
             label={
-              <span className="flex justify-between">
-                <span>
-                  Footer <span className="font-normal text-slate-500">optional</span>
-                </span>
-                <CharCount value={draft.footer} max={TEMPLATE_LIMITS.footerMax} />
-              </span>
+              <>
+                Footer <span className="font-normal text-slate-500">optional</span>
+              </>
             }
+            value={draft.footer}
+            max={TEMPLATE_LIMITS.footerMax}
             error={errorAt("footer")}
           >
             <Input
@@ -434,7 +427,7 @@ export function TemplateBuilder({
               placeholder="Reply STOP to opt out"
               aria-invalid={!!errorAt("footer")}
             />
-          </Field>
+          </CountedField>
         </Card>
 
         <Card className="space-y-4 p-5">

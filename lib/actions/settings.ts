@@ -13,6 +13,12 @@ import {
 } from "@/lib/channels";
 import { getEightByEightClient, resolveApiConfig, saveStoredCredentials } from "@/lib/eightbyeight";
 import { ValidationError } from "@/lib/errors";
+import {
+  ENDPOINT_PUBLIC_KEY_SETTING,
+  endpointPublicKeyPemSchema,
+  getStoredEndpointPublicKey,
+  saveEndpointPublicKey,
+} from "@/lib/flow-endpoint";
 import { requestFlowSync } from "@/lib/flows";
 import { defineAction } from "./define-action";
 
@@ -123,5 +129,25 @@ export const saveApiCredentialsAction = defineAction(
     });
     revalidatePath("/settings");
     return { mode: (await resolveApiConfig()).mode };
+  },
+);
+
+/** The data endpoint's public key for live preview calls; null removes it. */
+export const saveEndpointPublicKeyAction = defineAction(
+  {
+    input: z.object({ publicKeyPem: endpointPublicKeyPemSchema.nullable() }),
+    permission: "settings.manage",
+  },
+  async ({ publicKeyPem }, user) => {
+    await saveEndpointPublicKey(publicKeyPem, user.id);
+    const stored = await getStoredEndpointPublicKey();
+    await writeAudit(user, {
+      action: publicKeyPem ? "settings.endpoint_public_key_set" : "settings.endpoint_public_key_clear",
+      objectType: "setting",
+      objectId: ENDPOINT_PUBLIC_KEY_SETTING,
+      details: stored ? { fingerprint: stored.fingerprint, modulusBits: stored.modulusBits } : {},
+    });
+    revalidatePath("/settings");
+    return { fingerprint: stored?.fingerprint ?? null };
   },
 );

@@ -56,7 +56,7 @@ export async function callFlowEndpoint({
   if (!publicKeyPem?.trim()) {
     throw new FlowEndpointError(
       "endpoint_key_missing",
-      "No public key is configured for this endpoint: paste the business public key (PEM) that was uploaded for the phone number, so the request can be encrypted.",
+      "No public key is configured for this endpoint: an admin can set the business public key (PEM) that was uploaded for the phone number under Settings › Flow data endpoint, so the request can be encrypted.",
     );
   }
   let publicKey;

@@ -31,6 +31,11 @@ export class EndpointCryptoError extends Error {
 
 /** The business's RSA public key in PEM; a clear error when it is not one. */
 export function parsePublicKey(pem: string): KeyObject {
+  // createPublicKey would derive the public half of a private key; refuse it, so none is stored or sent by mistake.
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem))
+    throw new EndpointCryptoError(
+      "This is a private key: give the public key (-----BEGIN PUBLIC KEY-----). The private key stays on the endpoint's server.",
+    );
   let key: KeyObject;
   try {
     key = createPublicKey(pem);

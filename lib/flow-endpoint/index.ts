@@ -1,6 +1,13 @@
 // Live calls to a Flow's data endpoint (spec flow-json-reference §12). Server only.
 export { callFlowEndpoint, FlowEndpointError, type FlowEndpointCall } from "./call-endpoint";
-export { resolveEndpointPublicKey, ENDPOINT_PUBLIC_KEY_SETTING } from "./public-key";
+export {
+  resolveEndpointPublicKey,
+  getStoredEndpointPublicKey,
+  saveEndpointPublicKey,
+  endpointPublicKeyPemSchema,
+  ENDPOINT_PUBLIC_KEY_SETTING,
+  type StoredEndpointPublicKey,
+} from "./public-key";
 export {
   encryptRequest,
   decryptResponse,

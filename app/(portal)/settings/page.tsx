@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ChevronRight, Users, Webhook } from "lucide-react";
 import { ApiCredentialsForm } from "@/components/settings/api-credentials-form";
 import { ChannelsSection } from "@/components/settings/channels-section";
+import { EndpointPublicKeyForm } from "@/components/settings/endpoint-public-key-form";
 import { WebhookUrl } from "@/components/settings/webhook-url";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -10,19 +11,24 @@ import { requirePageUser } from "@/lib/auth";
 import { listChannels } from "@/lib/channels";
 import { appBaseUrl, resolveApiConfig } from "@/lib/eightbyeight";
 import { getEnv } from "@/lib/env";
+import { getStoredEndpointPublicKey } from "@/lib/flow-endpoint";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requirePageUser("settings.manage", "/settings");
-  const [channels, config] = await Promise.all([listChannels(), resolveApiConfig()]);
+  const [channels, config, endpointKey] = await Promise.all([
+    listChannels(),
+    resolveApiConfig(),
+    getStoredEndpointPublicKey(),
+  ]);
   const webhookUrl = `${appBaseUrl()}/api/webhooks/8x8?token=${encodeURIComponent(getEnv().WEBHOOK_TOKEN)}`;
 
   return (
     <>
       <PageHeader
         title="Settings"
-        description="8x8 channels and API credentials, the webhook address to give 8x8, and users."
+        description="8x8 channels and API credentials, the webhook address to give 8x8, the flow data endpoint's key, and users."
       />
       <div className="space-y-10">
         <ChannelsSection
@@ -84,6 +90,20 @@ export default async function SettingsPage() {
               WEBHOOK_TOKEN: keep it private.
             </p>
             <WebhookUrl url={webhookUrl} />
+          </Card>
+        </section>
+
+        <section aria-labelledby="endpoint-key-heading" className="space-y-3">
+          <h2 id="endpoint-key-heading" className="text-lg font-semibold text-slate-900">
+            Flow data endpoint
+          </h2>
+          <Card className="space-y-3 p-5">
+            <p className="text-sm text-slate-600">
+              Flows that fetch data (<code>data_exchange</code>) call your endpoint with the request encrypted
+              under your business public key. The preview does the same when it calls the endpoint live.
+            </p>
+            {/* Remounts after a save or removal, so the text area shows what is stored. */}
+            <EndpointPublicKeyForm key={endpointKey?.pem ?? "none"} stored={endpointKey} />
           </Card>
         </section>
 

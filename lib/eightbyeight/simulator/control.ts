@@ -4,12 +4,13 @@ import { getDb } from "@/lib/db";
 import { badRequest, notFound } from "./errors";
 import { clearFaults, FAULT_KINDS, injectFault } from "./faults";
 import { simulateFlowSubmission, simulateInboundText } from "./messages";
+import { recentRequests } from "./request-log";
 import { decideTemplate } from "./templates";
 import type { SimResponse } from "./types";
 
 /**
  * The simulator's control panel for tests and the demo (not part of 8x8's API): inject faults, make the test user
- * write in or answer a flow, finish template reviews now.
+ * write in or answer a flow, finish template reviews now, list the API requests it answered.
  */
 const faultSchema = z.object({
   kind: z.enum(FAULT_KINDS),
@@ -87,6 +88,8 @@ export async function handleControl(
       for (const template of pending) await decideTemplate(template.id);
       return { status: 200, json: { decided: pending.length } };
     }
+    case "GET requests":
+      return { status: 200, json: { requests: await recentRequests() } };
     default:
       throw notFound(`Unknown control endpoint ${route}`);
   }

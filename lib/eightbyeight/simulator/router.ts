@@ -28,6 +28,7 @@ import {
 import { enforceFlowLimit, enforceMessageDetailsLimit, rateLimited } from "./limits";
 import { downloadMedia, uploadMedia } from "./media";
 import { messageDetails, sendMessage } from "./messages";
+import { recordRequest } from "./request-log";
 import { addTemplate, listTemplates, removeTemplate } from "./templates";
 import type { PathStyle, SimRequest, SimResponse } from "./types";
 
@@ -143,6 +144,7 @@ export async function handleSimulatorRequest(
 
     if (!bearerMatches(request.authorization, options.apiKey)) throw unauthenticated();
     const path = `/${request.segments.join("/")}`;
+    await recordRequest(request.method, path, request.query);
     const fault = await takeFault(path);
     if (fault?.kind === "error500") throw internalError();
     if (fault?.kind === "rateLimit429") throw rateLimited(1);

@@ -137,6 +137,23 @@ describe("authentication and error bodies", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it("lists the API requests it answered, a failed one included, behind the control key", async () => {
+    const before = (await call("GET", "/_control/requests")).json!.requests as { seq: number }[];
+    const after = before.at(-1)?.seq ?? 0;
+    await injectFault({ kind: "error500", pathContains: "/flows", count: 1 });
+    expect((await call("GET", `${A}/flows?limit=5`)).status).toBe(500);
+    expect((await call("GET", `${B}/flows`)).status).toBe(200);
+    const { requests } = (await call("GET", "/_control/requests")).json as {
+      requests: { seq: number; method: string; path: string; query: string }[];
+    };
+    expect(requests.filter((r) => r.seq > after)).toEqual([
+      { seq: after + 1, method: "GET", path: `${A}/flows`, query: "limit=5" },
+      { seq: after + 2, method: "GET", path: `${B}/flows`, query: "" },
+    ]);
+    const anonymous = await sim(`${BASE}/_control/requests`);
+    expect(anonymous.status).toBe(401);
+  });
+
   it("enforces 100 flow requests a minute per key with the 429 body", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 101; i++) statuses.push((await call("GET", `${A}/flows?limit=1`)).status);
