@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { Download, Eye, Save } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -225,8 +225,7 @@ export function FlowEditor({ flow, canWrite, canPublish }: FlowEditorProps) {
       {showRestoredNotice && restored ? (
         <Notice tone="warning" className="flex flex-wrap items-center gap-3">
           <span>
-            Restored your unsaved changes from{" "}
-            {formatDistanceToNow(new Date(restored.savedAt), { addSuffix: true })}
+            Restored your unsaved changes from {timeAgo(new Date(restored.savedAt))}
             {restored.baseRevision !== null && restored.baseRevision !== flow.revision
               ? ` (made on revision ${restored.baseRevision}; the flow is now at revision ${flow.revision})`
               : ""}

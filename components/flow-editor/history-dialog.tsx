@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { History, RotateCcw } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
@@ -104,8 +104,7 @@ export function HistoryDialog({
                     className="block text-xs text-slate-500"
                     title={new Date(item.createdAt).toLocaleString()}
                   >
-                    {formatDistanceToNow(new Date(item.createdAt), { addSuffix: true })} ·{" "}
-                    {(item.characters / 1000).toFixed(1)} KB
+                    {timeAgo(new Date(item.createdAt))} · {(item.characters / 1000).toFixed(1)} KB
                   </span>
                 </button>
               </li>

@@ -1,25 +1,21 @@
 "use client";
-import { format, formatDistanceToNow } from "date-fns";
-import { Archive, Download, Eye, MessageSquareText, MoreVertical, Pencil, Trash2 } from "lucide-react";
+import { MoreVertical } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { dateTime, timeAgo } from "@/components/ui/format-date";
 import { Table, Td, Th } from "@/components/ui/table";
-import { deleteFlowAction, deprecateFlowAction } from "@/lib/actions/flows";
 import { FlowStatusBadge } from "./flow-status-badge";
 
-type Rule = { allowed: true } | { allowed: false; reason: string };
+// The menu and the confirmation (Radix menu and dialog, floating-ui, focus trapping, the server actions) weigh about
+// 35 KB gzipped, and most visits open neither: they load on first use.
+const FlowRowMenu = lazy(() => import("./flow-row-menu").then((m) => ({ default: m.FlowRowMenu })));
+const ConfirmFlowAction = lazy(() =>
+  import("./confirm-flow-action").then((m) => ({ default: m.ConfirmFlowAction })),
+);
+
+export type Rule = { allowed: true } | { allowed: false; reason: string };
 
 export type FlowTableRow = {
   id: string;
@@ -45,7 +41,9 @@ export type FlowTablePermissions = {
 const humanCategory = (category: string) =>
   category.charAt(0) + category.slice(1).toLowerCase().replace(/_/g, " ");
 
-type Pending = { kind: "delete" | "deprecate"; row: FlowTableRow } | null;
+export type FlowAction = "delete" | "deprecate";
+
+type Pending = { kind: FlowAction; row: FlowTableRow } | null;
 
 export function FlowTable({
   rows,
@@ -54,27 +52,7 @@ export function FlowTable({
   rows: FlowTableRow[];
   permissions: FlowTablePermissions;
 }) {
-  const router = useRouter();
   const [pending, setPending] = useState<Pending>(null);
-  const [working, startWork] = useTransition();
-
-  function confirm() {
-    if (!pending) return;
-    const { kind, row } = pending;
-    startWork(async () => {
-      const result =
-        kind === "delete"
-          ? await deleteFlowAction({ flowId: row.id })
-          : await deprecateFlowAction({ flowId: row.id });
-      if (result.ok) {
-        toast.success(kind === "delete" ? `"${row.name}" was deleted.` : `"${row.name}" is now deprecated.`);
-        setPending(null);
-        router.refresh();
-      } else {
-        toast.error(result.error.message);
-      }
-    });
-  }
 
   return (
     <Card>
@@ -137,143 +115,80 @@ export function FlowTable({
                 )}
               </Td>
               <Td className="whitespace-nowrap text-slate-600">
-                <span title={format(new Date(row.updatedAt), "d MMM yyyy, HH:mm")} suppressHydrationWarning>
-                  {formatDistanceToNow(new Date(row.updatedAt), { addSuffix: true })}
+                <span title={dateTime(new Date(row.updatedAt))} suppressHydrationWarning>
+                  {timeAgo(new Date(row.updatedAt))}
                 </span>
               </Td>
               <Td className="text-right">
-                <RowMenu row={row} permissions={permissions} onAsk={(kind) => setPending({ kind, row })} />
+                <RowActions row={row} permissions={permissions} onAsk={(kind) => setPending({ kind, row })} />
               </Td>
             </tr>
           ))}
         </tbody>
       </Table>
 
-      <Dialog open={pending !== null} onOpenChange={(open) => (open ? null : setPending(null))}>
-        {pending ? (
-          <DialogContent
-            title={
-              pending.kind === "delete" ? `Delete "${pending.row.name}"?` : `Deprecate "${pending.row.name}"?`
-            }
-            description={
-              pending.kind === "delete"
-                ? "The draft is deleted at 8x8 and removed from Flowport. Deletion is permanent and cannot be undone."
-                : "The flow stays viewable and exportable and its responses stay, but it is marked as no longer recommended for new messages. This cannot be undone."
-            }
-          >
-            {pending.kind === "deprecate" && pending.row.usedByTemplates.length > 0 ? (
-              <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                Templates still open this flow: {pending.row.usedByTemplates.join(", ")}. Point them at a new
-                version.
-              </p>
-            ) : null}
-            <div className="flex justify-end gap-2">
-              <DialogClose asChild>
-                <Button variant="secondary" disabled={working}>
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button variant="danger" onClick={confirm} disabled={working}>
-                {working ? "Working…" : pending.kind === "delete" ? "Delete flow" : "Deprecate flow"}
-              </Button>
-            </div>
-          </DialogContent>
-        ) : null}
-      </Dialog>
+      {pending ? (
+        <Suspense fallback={null}>
+          <ConfirmFlowAction kind={pending.kind} row={pending.row} onClose={() => setPending(null)} />
+        </Suspense>
+      ) : null}
     </Card>
   );
 }
 
-function DisabledReason({ rule }: { rule: Rule }) {
-  return rule.allowed ? null : (
-    <span className="block text-xs font-normal text-slate-400">{rule.reason}</span>
-  );
+/** Hovering or focusing a menu button fetches the menu and its confirmation, so the press rarely waits. */
+function preloadRowMenu() {
+  void import("./flow-row-menu");
+  void import("./confirm-flow-action");
 }
 
-function RowMenu({
+/**
+ * The row's menu button. It stays a plain button until pressed; the press loads the Radix menu, which takes its
+ * place already open. Pointer and keys are the ones Radix opens on, so the first press behaves like later ones.
+ */
+function RowActions({
   row,
   permissions,
   onAsk,
 }: {
   row: FlowTableRow;
   permissions: FlowTablePermissions;
-  onAsk: (kind: "delete" | "deprecate") => void;
+  onAsk: (kind: FlowAction) => void;
 }) {
+  const [openedWith, setOpenedWith] = useState<"pointer" | "keyboard" | null>(null);
+  const trigger = (
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={`Actions for ${row.name}`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={preloadRowMenu}
+      onFocus={preloadRowMenu}
+      onPointerDown={(event) => {
+        if (event.button !== 0 || event.ctrlKey) return;
+        event.preventDefault(); // as Radix does: the menu, not the button, takes the focus
+        setOpenedWith("pointer");
+      }}
+      onKeyDown={(event) => {
+        if (["Enter", " ", "ArrowDown"].includes(event.key)) {
+          event.preventDefault();
+          setOpenedWith("keyboard");
+        }
+      }}
+    >
+      <MoreVertical className="h-4 w-4" aria-hidden />
+    </Button>
+  );
+  if (!openedWith) return trigger;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label={`Actions for ${row.name}`}>
-          <MoreVertical className="h-4 w-4" aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent className="w-72">
-        {permissions.write ? (
-          <DropdownMenuItem disabled={!row.rules.edit.allowed} asChild={row.rules.edit.allowed}>
-            {row.rules.edit.allowed ? (
-              <Link href={`/flows/${row.id}/edit`}>
-                <Pencil className="h-4 w-4" aria-hidden /> Edit
-              </Link>
-            ) : (
-              <div className="items-start">
-                <Pencil className="mt-0.5 h-4 w-4" aria-hidden />
-                <span>
-                  Edit <DisabledReason rule={row.rules.edit} />
-                </span>
-              </div>
-            )}
-          </DropdownMenuItem>
-        ) : null}
-        {permissions.preview ? (
-          <DropdownMenuItem asChild>
-            <Link href={`/flows/${row.id}/preview`}>
-              <Eye className="h-4 w-4" aria-hidden /> Preview
-            </Link>
-          </DropdownMenuItem>
-        ) : null}
-        {permissions.responses ? (
-          <DropdownMenuItem asChild>
-            <Link href={`/flows/${row.id}/responses`}>
-              <MessageSquareText className="h-4 w-4" aria-hidden /> View responses
-            </Link>
-          </DropdownMenuItem>
-        ) : null}
-        {row.detailsPending ? (
-          <DropdownMenuItem disabled>
-            <Download className="h-4 w-4" aria-hidden /> Export JSON (fetching it from 8x8…)
-          </DropdownMenuItem>
-        ) : (
-          <DropdownMenuItem asChild>
-            <a href={`/api/flows/${row.id}/export`} download>
-              <Download className="h-4 w-4" aria-hidden /> Export JSON
-            </a>
-          </DropdownMenuItem>
-        )}
-        {permissions.deprecate && row.status === "PUBLISHED" ? (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem onSelect={() => onAsk("deprecate")}>
-              <Archive className="h-4 w-4" aria-hidden /> Deprecate…
-            </DropdownMenuItem>
-          </>
-        ) : null}
-        {permissions.delete ? (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem
-              disabled={!row.rules.delete.allowed}
-              onSelect={() => onAsk("delete")}
-              className={
-                row.rules.delete.allowed ? "text-red-700 data-[highlighted]:bg-red-50" : "items-start"
-              }
-            >
-              <Trash2 className={row.rules.delete.allowed ? "h-4 w-4" : "mt-0.5 h-4 w-4"} aria-hidden />
-              <span>
-                Delete… <DisabledReason rule={row.rules.delete} />
-              </span>
-            </DropdownMenuItem>
-          </>
-        ) : null}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Suspense fallback={trigger}>
+      <FlowRowMenu
+        row={row}
+        permissions={permissions}
+        onAsk={onAsk}
+        focusFirstItem={openedWith === "keyboard"}
+      />
+    </Suspense>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { format, formatDistanceToNow } from "date-fns";
 import { Loader2, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
+import { dateTime, timeAgo } from "@/components/ui/format-date";
 import { refreshFlowsAction } from "@/lib/actions/flows";
 
 export type SyncState = {
@@ -22,8 +22,8 @@ function when(iso: string | null): { relative: string; absolute: string } {
   if (!iso) return { relative: "never", absolute: "never" };
   const date = new Date(iso);
   return {
-    relative: formatDistanceToNow(date, { addSuffix: true }),
-    absolute: format(date, "d MMM yyyy, HH:mm:ss"),
+    relative: timeAgo(date),
+    absolute: dateTime(date, { seconds: true }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -42,7 +42,7 @@ export function SendLogTable({ log, show }: { log: SendLog; show: "flow" | "temp
             {log.rows.map((row) => (
               <tr key={row.id} data-testid="send-log-row">
                 <Td className="text-sm whitespace-nowrap text-slate-600" title={row.createdAt}>
-                  {formatDistanceToNow(new Date(row.createdAt), { addSuffix: true })}
+                  {timeAgo(new Date(row.createdAt))}
                 </Td>
                 <Td className="font-mono text-sm">
                   {row.recipient}

@@ -1,5 +1,5 @@
 "use client";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { CheckCircle2, Pencil, Plug, Plus, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
@@ -119,9 +119,7 @@ export function ChannelsSection({ channels }: { channels: ChannelRow[] }) {
                     {channel.testNumbers.length > 0 ? channel.testNumbers.join(", ") : "—"}
                   </Td>
                   <Td className="text-xs text-slate-600" suppressHydrationWarning>
-                    {channel.lastFlowSyncAt
-                      ? formatDistanceToNow(new Date(channel.lastFlowSyncAt), { addSuffix: true })
-                      : "Never"}
+                    {channel.lastFlowSyncAt ? timeAgo(new Date(channel.lastFlowSyncAt)) : "Never"}
                     {channel.lastSyncError ? (
                       <div className="text-red-700">{channel.lastSyncError}</div>
                     ) : null}

@@ -1,7 +1,12 @@
 "use client";
 import { LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
 import { Button } from "@/components/ui/button";
+
+// next-auth's client (with its Babel runtime) is only needed for signing out, so it loads on that click.
+async function signOut() {
+  const { signOut: nextAuthSignOut } = await import("next-auth/react");
+  await nextAuthSignOut({ callbackUrl: "/login" });
+}
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   return (
@@ -12,7 +17,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           {email} · <span data-testid="current-role">{roleLabel}</span>
         </div>
       </div>
-      <Button variant="secondary" size="sm" onClick={() => signOut({ callbackUrl: "/login" })}>
+      <Button variant="secondary" size="sm" onClick={signOut}>
         <LogOut className="h-4 w-4" aria-hidden />
         Sign out
       </Button>

@@ -1,5 +1,5 @@
 "use client";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
@@ -36,7 +36,7 @@ export function TemplateSyncNotice({
   }
 
   const when = lastSyncedAt
-    ? `Synced with 8x8 ${formatDistanceToNow(new Date(lastSyncedAt), { addSuffix: true })}.`
+    ? `Synced with 8x8 ${timeAgo(new Date(lastSyncedAt))}.`
     : "Not synced with 8x8 yet.";
   return (
     <Notice

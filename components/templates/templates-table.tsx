@@ -1,5 +1,5 @@
 "use client";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { Trash2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -150,9 +150,7 @@ export function TemplatesTable({
                   ),
                 )}
               </Td>
-              <Td className="text-sm whitespace-nowrap text-slate-600">
-                {formatDistanceToNow(new Date(t.updatedAt), { addSuffix: true })}
-              </Td>
+              <Td className="text-sm whitespace-nowrap text-slate-600">{timeAgo(new Date(t.updatedAt))}</Td>
               {canDelete ? (
                 <Td className="text-right">
                   <Button

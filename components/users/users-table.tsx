@@ -1,5 +1,5 @@
 "use client";
-import { formatDistanceToNow } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
@@ -114,9 +114,7 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
                 </Td>
                 <Td>{user.active ? <Badge tone="green">Active</Badge> : <Badge>Deactivated</Badge>}</Td>
                 <Td className="text-sm text-slate-600">
-                  {user.lastLoginAt
-                    ? formatDistanceToNow(new Date(user.lastLoginAt), { addSuffix: true })
-                    : "Never"}
+                  {user.lastLoginAt ? timeAgo(new Date(user.lastLoginAt)) : "Never"}
                 </Td>
                 <Td className="text-right">
                   {self ? (

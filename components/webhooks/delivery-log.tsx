@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { formatDistanceToNowStrict } from "date-fns";
+import { timeAgo } from "@/components/ui/format-date";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -57,7 +57,7 @@ export function DeliveryLog({ deliveries }: { deliveries: DeliverySummary[] }) {
           {deliveries.map((delivery) => (
             <tr key={delivery.id} data-testid="delivery-row">
               <Td className="whitespace-nowrap" title={delivery.receivedAt}>
-                {formatDistanceToNowStrict(new Date(delivery.receivedAt), { addSuffix: true })}
+                {timeAgo(new Date(delivery.receivedAt))}
               </Td>
               <Td className="font-mono text-xs">{delivery.eventType ?? "—"}</Td>
               <Td>

@@ -1,4 +1,4 @@
-import { format } from "date-fns";
+import { dateTime } from "@/components/ui/format-date";
 import { AlertTriangle, CheckCircle2, XCircle } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -17,7 +17,7 @@ import { NotFoundError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Flow details" };
 
-const when = (iso: string | null) => (iso ? format(new Date(iso), "d MMM yyyy, HH:mm") : "—");
+const when = (iso: string | null) => (iso ? dateTime(new Date(iso)) : "—");
 
 export default async function FlowDetailPage({ params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
