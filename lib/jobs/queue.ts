@@ -12,7 +12,13 @@ const globalForQueue = globalThis as unknown as { flowportQueue?: Promise<PgBoss
 export type JobHandler<T extends object> = (data: T, job: { id: string; name: string }) => Promise<void>;
 
 type Registration = { handler: JobHandler<object>; options: WorkerOptions };
-type WorkerOptions = { batchSize?: number; pollingIntervalSeconds?: number; retryLimit?: number };
+type WorkerOptions = {
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
+  retryLimit?: number;
+  /** A cron expression: pg-boss then sends the job itself, once per tick across all instances. */
+  schedule?: string;
+};
 
 const registry = new Map<string, Registration>();
 
@@ -60,6 +66,8 @@ export async function startWorkers(): Promise<void> {
   const boss = await getQueue();
   for (const [name, { handler, options }] of registry) {
     await boss.createQueue(name);
+    if (options.schedule)
+      await boss.schedule(name, options.schedule, {}, { retryLimit: options.retryLimit ?? 5 });
     await boss.work<object>(
       name,
       { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },

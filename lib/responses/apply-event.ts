@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ResponseAttribution } from "@/lib/generated/prisma/enums";
 import { attributeSubmission } from "./attribute";
 import { parseFlowSubmission, type WebhookEvent } from "./envelope";
 
@@ -99,17 +100,21 @@ async function applyInbound(
     ],
     skipDuplicates: true,
   });
-  if (count === 0) return { kind: "duplicate", outcome: "This submission (same umid) was already stored." };
+  if (count === 0) return { kind: "duplicate", outcome: DUPLICATE_SUBMISSION };
+  return { kind: "processed", outcome: submissionOutcome(attribution.attribution, attribution.tokenForged) };
+}
+
+export const DUPLICATE_SUBMISSION = "This submission (same umid) was already stored.";
+
+/** The delivery log's sentence for a stored submission (shared with the batch path, process-batch.ts). */
+export function submissionOutcome(attribution: ResponseAttribution, tokenForged: boolean): string {
   const how = {
     TOKEN: "attributed by its flow_token",
     SEND_LOG: "attributed through the send log",
     MANUAL: "assigned by hand",
     UNATTRIBUTED: "unattributed",
-  }[attribution.attribution];
-  return {
-    kind: "processed",
-    outcome: `Flow response stored, ${how}${attribution.tokenForged ? " (the flow_token was forged)" : ""}.`,
-  };
+  }[attribution];
+  return `Flow response stored, ${how}${tokenForged ? " (the flow_token was forged)" : ""}.`;
 }
 
 async function applyOutboundStatus(

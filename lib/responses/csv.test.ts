@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeFormulaCell, toCsvLines } from "./csv";
+import { crlfRecordConverter, escapeFormulaCell, toCsvLines } from "./csv";
 
 describe("CSV", () => {
   it.each([
@@ -24,5 +24,20 @@ describe("CSV", () => {
         ["x", "", "", "y"],
       ]),
     ).toBe('"a,b","say ""hi""","line 1\nline 2",plain\r\nx,,,y\r\n');
+  });
+
+  it("turns COPY's LF record ends into CRLF, keeping line breaks inside quoted fields, however the chunks fall", () => {
+    const copyOutput = 'a,"say ""hi""\nthere",b\nx,,"line\n""q"""\n"\n",é\n';
+    const expected = 'a,"say ""hi""\nthere",b\r\nx,,"line\n""q"""\r\n"\n",é\r\n';
+    const bytes = new TextEncoder().encode(copyOutput);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (const size of [1, 3]) {
+        const convert = crlfRecordConverter();
+        const parts = [bytes.subarray(0, cut)];
+        for (let i = cut; i < bytes.length; i += size) parts.push(bytes.subarray(i, i + size));
+        const out = Buffer.concat(parts.map((part) => convert(part))).toString("utf8");
+        expect(out, `cut at ${cut}, then ${size}-byte chunks`).toBe(expected);
+      }
+    }
   });
 });

@@ -26,3 +26,42 @@ export function toCsvLines(records: string[][]): string {
     out += record.map((cell) => quoteCell(escapeFormulaCell(cell))).join(",") + "\r\n";
   return out;
 }
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CRLF = new Uint8Array([0x0d, 0x0a]);
+
+/**
+ * PostgreSQL's COPY ends records with LF; RFC 4180 (and toCsvLines) end them with CRLF. Returns a
+ * converter for consecutive chunks of COPY CSV output: an LF outside quotes ends a record and becomes
+ * CRLF, an LF inside a quoted field stays. COPY doubles quotes inside fields, so counting quotes is
+ * enough to know where we are, and both bytes are ASCII, never part of a multi-byte character.
+ */
+export function crlfRecordConverter(): (chunk: Uint8Array) => Uint8Array {
+  let quoted = false;
+  return (chunk) => {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const parts: Uint8Array[] = [];
+    let start = 0;
+    let nextQuote = bytes.indexOf(QUOTE);
+    let nextLf = bytes.indexOf(LF);
+    for (;;) {
+      if (quoted) {
+        if (nextQuote < 0) break;
+        quoted = false;
+        if (nextLf >= 0 && nextLf < nextQuote) nextLf = bytes.indexOf(LF, nextQuote);
+        nextQuote = bytes.indexOf(QUOTE, nextQuote + 1);
+      } else if (nextQuote >= 0 && (nextLf < 0 || nextQuote < nextLf)) {
+        quoted = true;
+        nextQuote = bytes.indexOf(QUOTE, nextQuote + 1);
+      } else if (nextLf >= 0) {
+        parts.push(bytes.subarray(start, nextLf), CRLF);
+        start = nextLf + 1;
+        nextLf = bytes.indexOf(LF, start);
+      } else break;
+    }
+    if (parts.length === 0) return chunk;
+    parts.push(bytes.subarray(start));
+    return Buffer.concat(parts);
+  };
+}

@@ -6,7 +6,6 @@ import { getDb } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { DeliveryResult } from "@/lib/generated/prisma/enums";
 import { WEBHOOK_EVENT_TYPES } from "./envelope";
-import { processWebhookJob } from "./jobs";
 import { processWebhookDelivery } from "./process-delivery";
 
 export const DELIVERY_RESULTS = [
@@ -89,7 +88,7 @@ export const reprocessDeliverySchema = z.object({ deliveryId: z.uuid("Choose a d
 
 /**
  * Runs a dead letter or failed delivery through processing again (after a fix). It goes back to
- * PENDING with a fresh job, then one attempt runs at once so the admin sees the result.
+ * PENDING, which queues it (delivery-queue.ts), then one attempt runs at once so the admin sees the result.
  */
 export async function reprocessDelivery(
   user: CurrentUser,
@@ -117,10 +116,15 @@ export async function reprocessDelivery(
     if (!exists) throw new NotFoundError("The delivery");
     throw new ConflictError("Only dead letters and failed deliveries can be re-processed.");
   }
-  await processWebhookJob.send({ deliveryId }, { startAfter: 10 });
   const outcome = await processWebhookDelivery(deliveryId).catch(() => ({
     deliveryId,
     result: "FAILED" as const,
   }));
-  return { result: outcome.result };
+  if (outcome.result !== "skipped") return { result: outcome.result };
+  // The queue took it first (its lock made this attempt wait until it was done): report what it did.
+  const { result } = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id: deliveryId },
+    select: { result: true },
+  });
+  return { result };
 }

@@ -1,21 +1,22 @@
 import "server-only";
+import { to as copyTo } from "pg-copy-streams";
 import type { CurrentUser } from "@/lib/auth";
 import { canSeeUnmaskedData } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit";
 import { logger } from "@/lib/logger";
-import { CSV_BOM, toCsvLines } from "./csv";
-import { buildFieldColumns } from "./field-columns";
-import { responsesWhere, type ResponseFilters } from "./filters";
+import { CSV_BOM, crlfRecordConverter, toCsvLines } from "./csv";
+import { buildFieldColumns, traceCompletePayloadColumns } from "./field-columns";
+import type { ResponseFilters } from "./filters";
+import { responsesCopySql } from "./export-sql";
 import { getPgPool } from "./pg-pool";
-import { distinctResponseKeys, RESPONSE_COLUMNS_SQL, type ResponsesScope } from "./queries";
-import { csvHeader, toCsvRecord, type StoredResponse } from "./row-model";
-
-const FETCH_SIZE = 2000;
+import { otherResponseKeys, type ResponsesScope } from "./queries";
+import { csvHeader } from "./row-model";
 
 /**
- * Streams every matching response as CSV from a server-side cursor: one batch in memory at a time, and
- * the next batch is fetched only when the client has read the previous one (pull-based backpressure).
- * The rows go through the same row model as the table, so masking applies to the file too.
+ * Streams every matching response as CSV. PostgreSQL writes the records (COPY … TO STDOUT, formatted and
+ * masked in SQL exactly as the row model does); the server passes the bytes on as the client reads them,
+ * so memory stays constant (TCP backpressure pauses COPY), and a client that goes away closes the
+ * connection, which ends the COPY.
  */
 export async function exportResponsesCsv(
   user: CurrentUser,
@@ -23,10 +24,9 @@ export async function exportResponsesCsv(
   filters: ResponseFilters,
 ): Promise<ReadableStream<Uint8Array>> {
   const unmasked = canSeeUnmaskedData(user);
-  const keys = await distinctResponseKeys(filters, unmasked);
-  const columns = buildFieldColumns(scope.kind === "flow" ? scope.flowJson : null, keys);
-  const where = responsesWhere(filters, { withSearch: unmasked });
-  const order = filters.sort === "asc" ? `r."submittedAt" ASC, r.id ASC` : `r."submittedAt" DESC, r.id DESC`;
+  const flowJson = scope.kind === "flow" ? scope.flowJson : null;
+  const traced = flowJson ? traceCompletePayloadColumns(flowJson).map((column) => column.key) : [];
+  const columns = buildFieldColumns(flowJson, await otherResponseKeys(filters, unmasked, traced));
   await writeAudit(user, {
     action: "responses.export",
     objectType: scope.kind === "flow" ? "flow" : "responses",
@@ -41,51 +41,59 @@ export async function exportResponsesCsv(
   });
 
   const client = await getPgPool().connect();
-  let open = true;
-  const close = async () => {
-    if (!open) return;
-    open = false;
-    await client.query("COMMIT").catch(() => undefined);
-    client.release();
-  };
   try {
-    await client.query("BEGIN READ ONLY");
-    await client.query(
-      `DECLARE responses_export NO SCROLL CURSOR FOR SELECT ${RESPONSE_COLUMNS_SQL} FROM "FlowResponse" r WHERE ${where.sql} ORDER BY ${order}`,
-      where.values,
-    );
+    // JIT would spend longer compiling the long per-cell expressions (seconds) than it could save.
+    await client.query("SET jit = off");
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    client.release();
+    client.release(true);
     throw error;
   }
-  const encoder = new TextEncoder();
-  let rowsSent = 0;
+  const copy = client.query(copyTo(responsesCopySql(columns, filters, { unmasked })));
+  const chunks = copy[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let released = false;
+  // A COPY cut short leaves the connection mid-protocol: it is closed, not returned to the pool.
+  const release = async (broken: boolean) => {
+    if (released) return;
+    released = true;
+    if (broken) copy.destroy();
+    else await client.query("RESET jit").catch(() => (broken = true));
+    client.release(broken);
+  };
+  // The first chunk before answering, so that a failing query is an error response, not a cut-off file.
+  let next: IteratorResult<Buffer>;
+  try {
+    next = await chunks.next();
+  } catch (error) {
+    await release(true);
+    throw error;
+  }
+  const toCrlf = crlfRecordConverter();
+  let bytes = 0;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode(CSV_BOM + toCsvLines([csvHeader(columns)])));
+        controller.enqueue(new TextEncoder().encode(CSV_BOM + toCsvLines([csvHeader(columns)])));
       },
       async pull(controller) {
         try {
-          const { rows } = await client.query<StoredResponse>(`FETCH ${FETCH_SIZE} FROM responses_export`);
-          if (rows.length === 0) {
-            await close();
+          if (next.done) {
+            await release(false);
             controller.close();
-            logger.info("responses.export_done", { userId: user.id, rows: rowsSent });
+            logger.info("responses.export_done", { userId: user.id, bytes });
             return;
           }
-          rowsSent += rows.length;
-          const records = rows.map((row) => toCsvRecord(row, columns, { unmasked }));
-          controller.enqueue(encoder.encode(toCsvLines(records)));
+          bytes += next.value.byteLength;
+          controller.enqueue(toCrlf(next.value));
+          next = await chunks.next();
         } catch (error) {
-          logger.error("responses.export_failed", { userId: user.id, rows: rowsSent, error });
-          await close();
+          if (released) return; // cancelled by the client meanwhile
+          logger.error("responses.export_failed", { userId: user.id, bytes, error });
+          await release(true);
           controller.error(error);
         }
       },
       async cancel() {
-        await close();
+        await release(true);
       },
     },
     { highWaterMark: 1 },

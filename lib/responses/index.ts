@@ -15,8 +15,7 @@ export {
   storableHeaders,
   storeWebhookDelivery,
 } from "./receive-webhook";
-export { processWebhookDelivery } from "./process-delivery";
-export { processWebhookJob } from "./jobs";
+export { kickProcessing } from "./delivery-queue";
 export { traceCompletePayloadColumns, buildFieldColumns, type FieldColumn } from "./field-columns";
 export { responseFiltersSchema, parsePageFilters, type ResponseFilters } from "./filters";
 export {

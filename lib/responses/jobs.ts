@@ -1,12 +1,12 @@
 import "server-only";
 import { defineJob } from "@/lib/jobs";
-import { processWebhookDelivery } from "./process-delivery";
+import { sweepDeliveries } from "./delivery-queue";
 
-/** The durable half of webhook processing: enqueued in the same transaction that stores the delivery. */
-export const processWebhookJob = defineJob<{ deliveryId: string }>(
-  "webhooks.process",
-  async ({ deliveryId }) => {
-    await processWebhookDelivery(deliveryId);
+/** The durable half of webhook processing (delivery-queue.ts): once a minute, on one instance. */
+export const sweepDeliveriesJob = defineJob<Record<string, never>>(
+  "webhooks.sweep",
+  async () => {
+    await sweepDeliveries();
   },
-  { batchSize: 20, retryLimit: 8 },
+  { schedule: "* * * * *", retryLimit: 0 },
 );

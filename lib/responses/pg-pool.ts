@@ -3,9 +3,9 @@ import pg from "pg";
 import { getEnv } from "@/lib/env";
 
 /**
- * A plain node-postgres pool beside Prisma, for the two places that need what Prisma does not offer:
- * the webhook receiver (one transaction holding the delivery and its pg-boss job) and cursors that stream
- * an export in constant memory.
+ * A plain node-postgres pool beside Prisma, for the hot paths where Prisma's per-query overhead shows and
+ * for what it does not offer: the webhook receiver's multi-row inserts, batch processing of deliveries
+ * (set-based SQL in one transaction), and the CSV export's COPY stream.
  */
 const globalForPool = globalThis as unknown as { flowportResponsesPool?: pg.Pool };
 

@@ -14,7 +14,7 @@ export type ResponsesScope =
   | { kind: "flow"; id: string; name: string; status: string; flowJson: string | null }
   | { kind: "unattributed" };
 
-export const RESPONSE_COLUMNS_SQL = `r.id, r.umid, r.phone, r."submittedAt", r."responseJson", r."flowToken", r.attribution, r."tokenForged", r."channelExternalId"`;
+const RESPONSE_COLUMNS_SQL = `r.id, r.umid, r.phone, r."submittedAt", r."responseJson", r."flowToken", r.attribution, r."tokenForged", r."channelExternalId"`;
 
 /** The flow the responses belong to (a foreign or malformed id is a 404), or the unattributed bucket. */
 export async function getResponsesScope(flowId: string): Promise<ResponsesScope> {
@@ -103,12 +103,20 @@ async function countSends(flowId: string, filters: ResponseFilters): Promise<num
   });
 }
 
-/** Every key any matching response has: the export's header must be known before the first row. */
-export async function distinctResponseKeys(filters: ResponseFilters, unmasked: boolean): Promise<string[]> {
+/**
+ * The keys of matching responses beyond `known` (the flow's traced columns): the export's header must be
+ * known before the first row. Subtracting the known keys first keeps this one cheap pass.
+ */
+export async function otherResponseKeys(
+  filters: ResponseFilters,
+  unmasked: boolean,
+  known: string[],
+): Promise<string[]> {
   const where = responsesWhere(filters, { withSearch: unmasked });
   const rows = await getDb().$queryRawUnsafe<{ key: string }[]>(
-    `SELECT DISTINCT key FROM "FlowResponse" r, jsonb_object_keys(r."responseJson") AS key WHERE ${where.sql}`,
+    `SELECT DISTINCT key FROM "FlowResponse" r, jsonb_object_keys(r."responseJson" - $${where.values.length + 1}::text[]) AS key WHERE ${where.sql}`,
     ...where.values,
+    known,
   );
   return rows.map((row) => row.key).sort();
 }

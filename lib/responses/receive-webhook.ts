@@ -1,8 +1,7 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { getPgPool } from "./pg-pool";
-import { processWebhookJob } from "./jobs";
 
 /** 8x8 posts small JSON bodies; anything larger is refused before it is stored. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
@@ -13,13 +12,17 @@ function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest();
 }
 
+let expected: { token: string; digest: Buffer } | undefined;
+
 /** The token from ?token= or `Authorization: Bearer`, compared in constant time (hashes have equal length). */
 export function isWebhookTokenValid(request: Request): boolean {
   const fromQuery = new URL(request.url).searchParams.get("token");
   const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
   const given = fromQuery ?? bearer;
   if (!given) return false;
-  return timingSafeEqual(digest(given), digest(getEnv().WEBHOOK_TOKEN));
+  const token = getEnv().WEBHOOK_TOKEN;
+  if (expected?.token !== token) expected = { token, digest: digest(token) };
+  return timingSafeEqual(digest(given), expected.digest);
 }
 
 export class BodyTooLargeError extends Error {
@@ -55,36 +58,73 @@ export function storableHeaders(headers: Headers): Record<string, string> {
   return kept;
 }
 
+export type IncomingDelivery = { body: Uint8Array; headers: Record<string, string>; receivedAt: Date };
+
+type Waiting = IncomingDelivery & {
+  id: string;
+  resolve: (id: string) => void;
+  reject: (error: unknown) => void;
+};
+
+const MAX_ROWS_PER_INSERT = 500;
+const MAX_BYTES_PER_INSERT = 8 * MAX_WEBHOOK_BODY_BYTES;
+const MAX_CONCURRENT_INSERTS = 2;
+let waiting: Waiting[] = [];
+let inserting = 0;
+let flushScheduled = false;
+
 /**
- * Stores the delivery and enqueues its processing job in ONE transaction: once this returns, the
- * delivery cannot be lost, and it will be processed even if this instance dies right after answering.
+ * Stores the delivery durably and resolves with its id only once the row is committed: after that it cannot
+ * be lost, and PENDING rows are the processing queue (process-batch.ts). Deliveries arriving together share
+ * one multi-row INSERT (one commit instead of one each): while an insert is in flight the next ones gather,
+ * so an idle server adds no delay and a busy one makes fewer, larger commits.
  */
-export async function storeWebhookDelivery(input: {
-  body: Uint8Array;
-  headers: Record<string, string>;
-  receivedAt: Date;
-}): Promise<string> {
-  const client = await getPgPool().connect();
+export function storeWebhookDelivery(delivery: IncomingDelivery): Promise<string> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ ...delivery, id: randomUUID(), resolve, reject });
+    scheduleInsert();
+  });
+}
+
+function scheduleInsert(): void {
+  if (flushScheduled || inserting >= MAX_CONCURRENT_INSERTS || waiting.length === 0) return;
+  flushScheduled = true;
+  // After the current turn of the event loop, so that requests read in the same turn share the insert.
+  setImmediate(() => {
+    flushScheduled = false;
+    void insertWaiting();
+  });
+}
+
+async function insertWaiting(): Promise<void> {
+  let size = 1;
+  let bytes = waiting[0]?.body.byteLength ?? 0;
+  while (size < Math.min(waiting.length, MAX_ROWS_PER_INSERT)) {
+    bytes += waiting[size]!.body.byteLength;
+    if (bytes > MAX_BYTES_PER_INSERT) break;
+    size++;
+  }
+  const batch = waiting.slice(0, size);
+  waiting = waiting.slice(size);
+  inserting++;
   try {
-    await client.query("BEGIN");
-    const ackMs = Math.max(0, Math.round(Date.now() - input.receivedAt.getTime()));
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO "WebhookDelivery" (id, "receivedAt", headers, body, "ackMs") VALUES (gen_random_uuid(), $1, $2, $3, $4) RETURNING id`,
-      [input.receivedAt, JSON.stringify(input.headers), Buffer.from(input.body), ackMs],
+    const now = Date.now();
+    await getPgPool().query(
+      `INSERT INTO "WebhookDelivery" (id, "receivedAt", headers, body, "ackMs")
+       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::jsonb[], $4::bytea[], $5::int[])`,
+      [
+        batch.map((d) => d.id),
+        batch.map((d) => d.receivedAt),
+        batch.map((d) => JSON.stringify(d.headers)),
+        batch.map((d) => Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength)),
+        batch.map((d) => Math.max(0, Math.round(now - d.receivedAt.getTime()))),
+      ],
     );
-    const deliveryId = rows[0]!.id;
-    await processWebhookJob.send(
-      { deliveryId },
-      // Processing normally happens right after the 200; the job is the guarantee, so it waits a little
-      // before checking, instead of contending with that first attempt.
-      { startAfter: 10, db: { executeSql: (text, values) => client.query(text, values) } },
-    );
-    await client.query("COMMIT");
-    return deliveryId;
+    for (const delivery of batch) delivery.resolve(delivery.id);
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
+    for (const delivery of batch) delivery.reject(error);
   } finally {
-    client.release();
+    inserting--;
+    scheduleInsert();
   }
 }

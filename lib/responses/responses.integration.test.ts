@@ -7,7 +7,10 @@ import { exportResponsesCsv } from "./export-csv";
 import { responseFiltersSchema } from "./filters";
 import { getPgPool } from "./pg-pool";
 import { getResponsesScope, loadResponsesSummary, loadResponsesTable, type ResponsesScope } from "./queries";
-import type { ResponseFilters } from "./filters";
+import { responsesWhere, type ResponseFilters } from "./filters";
+import { buildFieldColumns } from "./field-columns";
+import { CSV_BOM, toCsvLines } from "./csv";
+import { csvHeader, toResponseRow, type StoredResponse } from "./row-model";
 
 const admin: CurrentUser = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -280,5 +283,171 @@ describe("responses table and export", () => {
       "The flow was not found.",
     );
     await expect(getResponsesScope("../etc")).rejects.toThrow("The flow was not found.");
+  });
+});
+
+/** A flow whose complete payload has a text input, a checkbox group and a photo (an attachment column). */
+const variedFlowJson = JSON.stringify({
+  version: "7.2",
+  screens: [
+    {
+      id: "FORM",
+      terminal: true,
+      layout: {
+        type: "SingleColumnLayout",
+        children: [
+          { type: "TextInput", name: "name", label: "Full name" },
+          { type: "CheckboxGroup", name: "topics", label: "Topics", "data-source": [] },
+          { type: "PhotoPicker", name: "photo", label: "Photo" },
+          {
+            type: "Footer",
+            label: "Send",
+            "on-click-action": {
+              name: "complete",
+              payload: { full_name: "${form.name}", topics: "${form.topics}", photo: "${form.photo}" },
+            },
+          },
+        ],
+      },
+    },
+  ],
+});
+
+const media = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ file_name: `p${i}.jpg`, media_id: `m${i}`, cdn_url: null }));
+
+/** Values that stress every formatting rule: quoting, formulas, arrays, media, numbers, nesting, non-ASCII. */
+const variedValues: Record<string, unknown>[] = [
+  { full_name: 'Jane "JJ" Smith, Jr.', topics: ["a", "b, c"], photo: "base64_encoded_photo_data" },
+  { full_name: "line 1\nline 2\r\nline 3\rend", topics: [], photo: "" },
+  { full_name: '=HYPERLINK("http://x")', topics: ["=1+1", "@x"], photo: media(2) },
+  { full_name: "+15551234567", topics: [null, 3, true, { b: 1, a: "x" }], photo: [] },
+  { full_name: "-12.5", topics: ["", ""], photo: null, notes: "+cmd|' /C calc'!A0" },
+  { full_name: "-2+3", topics: "not an array", notes: "@SUM(A1)", extra: 12 },
+  { full_name: "\t=1+1", topics: null, notes: "\r=2", extra: 1e21 },
+  { full_name: "Zoë 名前 مرحبا 😀", topics: ["ü", "ß"], extra: -1.5e-7, nested: { é: [1, 2.5], z: false } },
+  { full_name: "", topics: [{ file_name: "x.pdf" }, "y"], photo: { media_id: "1" }, extra: true },
+  { full_name: "[not, json]", topics: ["[x]"], attachments: media(1), "we'ird \\ key": "v" },
+  { full_name: "{}", extra: 0, nested: {}, list: [[1, [2]], []] },
+  {},
+  { full_name: '"', topics: ['"'], notes: ",", extra: "   " },
+  { full_name: "(555) 123-4567", notes: "-", extra: "+", path: "C:\\new\\path" },
+];
+const variedPhones = ["+15551234567", "6512345678", "123", " +44 7700 900123", "", "+1-555-0100"];
+
+/** The export as the row model (the table) would write it: the reference the SQL export must equal. */
+async function rowModelCsv(user: CurrentUser, filters: ResponseFilters, flowJson: string | null) {
+  const unmasked = user.logAccess;
+  const where = responsesWhere(filters, { withSearch: unmasked });
+  const order = filters.sort === "asc" ? "ASC" : "DESC";
+  const stored = await getDb().$queryRawUnsafe<StoredResponse[]>(
+    `SELECT r.id, r.umid, r.phone, r."submittedAt", r."responseJson", r."flowToken", r.attribution, r."tokenForged", r."channelExternalId"
+       FROM "FlowResponse" r WHERE ${where.sql} ORDER BY r."submittedAt" ${order}, r.id ${order}`,
+    ...where.values,
+  );
+  const keys = [...new Set(stored.flatMap((r) => Object.keys(r.responseJson as object)))].sort();
+  const columns = buildFieldColumns(flowJson, keys);
+  const records = stored.map((response) => {
+    const row = toResponseRow(response, columns, { unmasked });
+    return [
+      row.submittedAt,
+      row.phone,
+      ...columns.map((column) => row.cells[column.key] ?? ""),
+      row.flowToken ?? "",
+      row.umid,
+    ];
+  });
+  return CSV_BOM + toCsvLines([csvHeader(columns), ...records]);
+}
+
+describe("CSV export formatted by PostgreSQL", () => {
+  it("writes byte for byte what the row model writes, masked and unmasked, for varied values and filters", async () => {
+    const { one, two } = await setup();
+    const flow = await getDb().flow.create({
+      data: {
+        channelId: one.id,
+        externalId: "f2",
+        name: "Varied",
+        status: "PUBLISHED",
+        flowJson: variedFlowJson,
+      },
+    });
+    await getDb().flowResponse.createMany({
+      data: variedValues.flatMap((values, i) =>
+        [flow.id, null].map((flowId) => ({
+          umid: `${flowId ? "m" : "u"}-${i}${i % 3 === 0 ? ",=x" : ""}`,
+          flowId,
+          channelId: i % 2 ? one.id : two.id,
+          attribution: flowId ? ("TOKEN" as const) : ("UNATTRIBUTED" as const),
+          phone: variedPhones[i % variedPhones.length]!,
+          submittedAt: new Date(Date.UTC(2026, 0, 1 + (i % 5), 12, i, 30, i * 7)),
+          receivedAt: new Date(),
+          responseJson: values as object,
+          flowToken: i % 4 === 0 ? null : i % 4 === 1 ? `=tok-${i}` : `fp1.tok,${i}`,
+        })),
+      ),
+    });
+    const cases: Record<string, string>[] = [
+      { flowId: flow.id },
+      { flowId: flow.id, sort: "asc" },
+      { flowId: "unattributed" },
+      { flowId: flow.id, from: "2026-01-02", to: "2026-01-04", channelId: two.id },
+      { flowId: flow.id, q: "ü" },
+      { flowId: flow.id, q: `' OR 1=1; \\ % _ "` },
+      { flowId: flow.id, q: "|' /c" },
+      { flowId: flow.id, q: "c:\\NEW\\" },
+    ];
+    for (const query of cases) {
+      for (const user of [admin, marketer]) {
+        const filters = responseFiltersSchema.parse(query);
+        const flowJson = filters.flowId === "unattributed" ? null : variedFlowJson;
+        const expected = await rowModelCsv(user, filters, flowJson);
+        expect(await csvOf(user, query), `${user.email} ${JSON.stringify(query)}`).toBe(expected);
+        // Each case has rows to compare (the search is ignored without log access), but the injection attempt.
+        const records = expected.split("\r\n").length - 2;
+        if (!query.q?.startsWith("' OR")) expect(records, JSON.stringify(query)).toBeGreaterThan(0);
+      }
+    }
+    // The reference itself covers what it should: quoting, defanged formulas, attachments, masking.
+    const unmasked = await rowModelCsv(
+      admin,
+      responseFiltersSchema.parse({ flowId: flow.id }),
+      variedFlowJson,
+    );
+    expect(unmasked).toContain('"Jane ""JJ"" Smith, Jr."');
+    expect(unmasked).toContain("'=HYPERLINK");
+    expect(unmasked).toContain("attached (2)");
+    expect(unmasked).toContain('{""a"": ""x"", ""b"": 1}');
+    expect(unmasked.split("\r\n")[0]).toBe(
+      `${CSV_BOM}Date Submitted,Phone Number,Full name,Topics,Photo,attachments,extra,list,nested,notes,path,we'ird \\ key,Flow Token,Message ID`,
+    );
+    const masked = await rowModelCsv(
+      marketer,
+      responseFiltersSchema.parse({ flowId: flow.id }),
+      variedFlowJson,
+    );
+    expect(masked).toContain("**MASKED**");
+    expect(masked).not.toContain("Jane");
+  });
+
+  it("a client that stops reading closes the export's connection, which ends the COPY", async () => {
+    const { flow } = await setup();
+    await getDb().$executeRaw`
+      INSERT INTO "FlowResponse" (id, umid, "flowId", attribution, phone, "submittedAt", "receivedAt", "responseJson")
+      SELECT gen_random_uuid(), 'bulk-' || i, ${flow.id}::uuid, 'TOKEN', '+1555' || i, now(), now(),
+             jsonb_build_object('full_name', repeat('x', 300) || i)
+        FROM generate_series(1, 100000) AS i`;
+    const filters = responseFiltersSchema.parse({ flowId: flow.id });
+    const stream = await exportResponsesCsv(admin, await getResponsesScope(flow.id), filters);
+    const reader = stream.getReader();
+    await reader.read();
+    await reader.read();
+    const copies = () =>
+      getDb().$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'COPY (%' AND pid <> pg_backend_pid()`;
+    expect(Number((await copies())[0]!.n)).toBe(1);
+    await reader.cancel();
+    await expect.poll(async () => Number((await copies())[0]!.n), { timeout: 10_000 }).toBe(0);
+    expect(getPgPool().totalCount).toBe(getPgPool().idleCount);
   });
 });

@@ -61,8 +61,47 @@ function isAttachment(value: unknown, column: FieldColumn | undefined): boolean 
 function scalarText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+  return jsonText(value);
+}
+
+/** A number the way PostgreSQL prints a jsonb number: plain decimal, never an exponent (1e21 → "1000…0"). */
+function plainNumber(value: number): string {
+  const text = String(value);
+  const exponential = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!exponential) return text;
+  const [, sign = "", lead = "", fraction = "", exponent = "0"] = exponential;
+  const digits = lead + fraction;
+  const point = 1 + Number(exponent);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+const utf8 = new TextEncoder();
+
+/** jsonb's key order: shorter keys first (in UTF-8 bytes), then bytewise. */
+function jsonbKeyOrder(a: string, b: string): number {
+  const left = utf8.encode(a);
+  const right = utf8.encode(b);
+  if (left.length !== right.length) return left.length - right.length;
+  const differs = left.findIndex((byte, i) => byte !== right[i]);
+  return differs < 0 ? 0 : left[differs]! - right[differs]!;
+}
+
+/**
+ * Nested values as PostgreSQL prints jsonb (`{"a": 1, "b": [true, null]}`), so the CSV export, which
+ * PostgreSQL formats, and the table show the same text.
+ */
+function jsonText(value: unknown): string {
+  if (typeof value === "number") return plainNumber(value);
+  if (Array.isArray(value)) return `[${value.map(jsonText).join(", ")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort(jsonbKeyOrder)
+      .map((key) => `${JSON.stringify(key)}: ${jsonText((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(", ")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
 }
 
 /** The cell text of one value: arrays joined with ", ", photos and documents as "attached (n)". */
@@ -121,22 +160,6 @@ export function toResponseRow(
     tokenForged: response.tokenForged,
     channelExternalId: response.channelExternalId,
   };
-}
-
-/** The CSV record of a response (Date Submitted, Phone Number, field columns, Flow Token, Message ID), masked like the table. */
-export function toCsvRecord(
-  response: StoredResponse,
-  columns: FieldColumn[],
-  { unmasked }: { unmasked: boolean },
-): string[] {
-  const cells = cellsOf(fieldValues(response.responseJson), columns, masker(unmasked));
-  return [
-    response.submittedAt.toISOString(),
-    unmasked ? response.phone : maskPhoneNumber(response.phone),
-    ...columns.map((column) => cells[column.key] ?? ""),
-    response.flowToken ?? "",
-    response.umid,
-  ];
 }
 
 export function csvHeader(columns: FieldColumn[]): string[] {

@@ -6,8 +6,11 @@ import { stopQueue } from "@/lib/jobs";
 import { resetDatabase } from "@/lib/testing/database";
 import { mintFlowToken } from "./flow-token";
 import { processWebhookDelivery } from "./process-delivery";
+import { MAX_DELIVERY_ATTEMPTS, processDeliveryBatch } from "./process-batch";
 import { storeWebhookDelivery } from "./receive-webhook";
 import { reprocessDelivery } from "./deliveries";
+import { kickProcessing } from "./delivery-queue";
+import { sweepDeliveriesJob } from "./jobs";
 
 const corpusDir = path.resolve("lib/examples/corpus/seed-api-examples");
 const corpus = (name: string) => JSON.parse(readFileSync(path.join(corpusDir, name), "utf8"));
@@ -30,9 +33,23 @@ async function deliver(body: unknown): Promise<string> {
   });
 }
 
+/**
+ * The two ways a stored delivery is processed: one by one (re-processing, rare event types, the fallback of
+ * a failed batch) and in set-based batches (the queue). Every behaviour below must hold for both.
+ */
+const processors = {
+  "one by one": async (id: string) => {
+    await processWebhookDelivery(id);
+  },
+  "in batches": async () => {
+    await processDeliveryBatch({ limit: 100 });
+  },
+};
+let processStored: (id: string) => Promise<void> = processors["one by one"];
+
 async function deliverAndProcess(body: unknown) {
   const id = await deliver(body);
-  await processWebhookDelivery(id);
+  await processStored(id);
   return getDb().webhookDelivery.findUniqueOrThrow({ where: { id } });
 }
 
@@ -69,20 +86,17 @@ beforeEach(async () => {
 });
 afterAll(stopQueue);
 
-describe("webhook deliveries", () => {
-  it("stores the raw delivery and its job in one transaction, then processes it", async () => {
+describe("storing", () => {
+  it("stores the raw delivery as PENDING (the queue), then processes it once", async () => {
     const id = await deliver(corpus("webhook--inbound-nfmreply.json"));
     const stored = await getDb().webhookDelivery.findUniqueOrThrow({ where: { id } });
     expect(stored.result).toBe("PENDING");
     expect(new TextDecoder().decode(stored.body)).toContain("abc123-def456-ghi789");
-    const [job] = await getDb().$queryRaw<
-      { data: { deliveryId: string } }[]
-    >`SELECT data FROM pgboss.job WHERE name = 'webhooks.process'`;
-    expect(job?.data.deliveryId).toBe(id);
 
     await expect(processWebhookDelivery(id)).resolves.toEqual({ deliveryId: id, result: "PROCESSED" });
-    // The job arriving later finds the work done.
+    // A later attempt (the sweep, a second instance) finds the work done.
     await expect(processWebhookDelivery(id)).resolves.toEqual({ deliveryId: id, result: "skipped" });
+    expect(await processDeliveryBatch({ limit: 10 })).toBe(0);
     const response = await getDb().flowResponse.findUniqueOrThrow({
       where: { umid: "abc123-def456-ghi789" },
     });
@@ -98,6 +112,28 @@ describe("webhook deliveries", () => {
       email: "jane@example.com",
       feedback: "Excellent service!",
     });
+  });
+
+  it("stores deliveries that arrive together in one insert, each committed before its promise resolves", async () => {
+    const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => deliver(`{"n":${i}}`)));
+    expect(new Set(ids).size).toBe(40);
+    const rows = await getDb().webhookDelivery.findMany({
+      where: { id: { in: ids } },
+      select: { body: true },
+    });
+    expect(rows.map((row) => new TextDecoder().decode(row.body)).sort()).toEqual(
+      Array.from({ length: 40 }, (_, i) => `{"n":${i}}`).sort(),
+    );
+    // Rows of one INSERT share its transaction id.
+    const [inserts] = await getDb().$queryRaw<{ transactions: bigint }[]>`
+      SELECT count(DISTINCT xmin::text) AS transactions FROM "WebhookDelivery"`;
+    expect(Number(inserts!.transactions)).toBeLessThan(40);
+  });
+});
+
+describe.each(Object.keys(processors) as (keyof typeof processors)[])("processing %s", (processor) => {
+  beforeEach(() => {
+    processStored = processors[processor];
   });
 
   it("AT-RESP-1: ingests all 7 nfmReply samples, falling back to the receipt time without a timestamp", async () => {
@@ -132,9 +168,12 @@ describe("webhook deliveries", () => {
   it("AT-RESP-2: 50 parallel deliveries of one umid give one response row", async () => {
     const body = corpus("webhook--inbound-nfmreply-flows-api.json");
     const ids = await Promise.all(Array.from({ length: 50 }, () => deliver(body)));
-    const outcomes = await Promise.all(ids.map((id) => processWebhookDelivery(id)));
-    expect(outcomes.filter((o) => o.result === "PROCESSED")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.result === "DUPLICATE")).toHaveLength(49);
+    await Promise.all(ids.map((id) => processStored(id)));
+    const results = await getDb().webhookDelivery.groupBy({ by: ["result"], _count: { _all: true } });
+    expect(Object.fromEntries(results.map((r) => [r.result, r._count._all]))).toEqual({
+      PROCESSED: 1,
+      DUPLICATE: 49,
+    });
     expect(await getDb().flowResponse.count()).toBe(1);
     expect(await getDb().webhookDelivery.count()).toBe(50);
   });
@@ -235,10 +274,8 @@ describe("webhook deliveries", () => {
       messagingLimit: upgrade.eventDetails.meta.currentLimit,
     });
   });
-});
 
-describe("attribution", () => {
-  it("uses our signed flow_token, then the send log, and recognises a forged token", async () => {
+  it("attribution: our signed flow_token, then the send log, and a forged token recognised", async () => {
     const flow = await createFlow();
     const byToken = await deliverAndProcess(
       submission({ a: "1", flow_token: mintFlowToken({ flowId: flow.id }) }, { umid: "m-token" }),
@@ -259,7 +296,20 @@ describe("attribution", () => {
     await deliverAndProcess(submission({ a: "3" }, { umid: "m-sendlog-reply", replyToUmid: "sent-1" }));
 
     const forgedToken = mintFlowToken({ flowId: flow.id }).slice(0, -3) + "AAA";
-    await deliverAndProcess(submission({ a: "4", flow_token: forgedToken }, { umid: "m-forged" }));
+    const forged = await deliverAndProcess(
+      submission({ a: "4", flow_token: forgedToken }, { umid: "m-forged" }),
+    );
+    expect(forged.outcome).toBe("Flow response stored, unattributed (the flow_token was forged).");
+    await deliverAndProcess(
+      submission(
+        { a: "5", flow_token: mintFlowToken({ flowId: flow.id, sendId: sent.id }) },
+        { umid: "m-send" },
+      ),
+    );
+    // Signed by us but naming a flow that no longer exists: the send log still knows the token.
+    const orphanToken = mintFlowToken({ flowId: "00000000-0000-4000-8000-00000000beef" });
+    await getDb().messageSend.update({ where: { id: sent.id }, data: { flowToken: orphanToken } });
+    await deliverAndProcess(submission({ a: "6", flow_token: orphanToken }, { umid: "m-orphan" }));
 
     const rows = await getDb().flowResponse.findMany({ orderBy: { umid: "asc" } });
     const byUmid = Object.fromEntries(rows.map((r) => [r.umid, r]));
@@ -279,5 +329,103 @@ describe("attribution", () => {
       attribution: "UNATTRIBUTED",
       tokenForged: true,
     });
+    expect(byUmid["m-send"]).toMatchObject({ flowId: flow.id, attribution: "TOKEN", sendId: sent.id });
+    expect(byUmid["m-orphan"]).toMatchObject({ flowId: flow.id, attribution: "SEND_LOG", sendId: sent.id });
+  });
+});
+
+describe("the delivery queue", () => {
+  const pending = () => getDb().webhookDelivery.count({ where: { result: "PENDING" } });
+
+  it("concurrent batches over duplicate umids settle every delivery once and store each umid once", async () => {
+    const flow = await createFlow();
+    const token = mintFlowToken({ flowId: flow.id });
+    const bodies = Array.from({ length: 240 }, (_, i) =>
+      submission({ n: String(i % 60), flow_token: token }, { umid: `dup-${i % 60}` }),
+    );
+    await Promise.all(bodies.map((body) => deliver(body)));
+    const loop = async () => {
+      while ((await processDeliveryBatch({ limit: 25 })) > 0);
+    };
+    await Promise.all([loop(), loop(), loop(), loop()]);
+    expect(await pending()).toBe(0);
+    const results = await getDb().webhookDelivery.groupBy({ by: ["result"], _count: { _all: true } });
+    expect(Object.fromEntries(results.map((r) => [r.result, r._count._all]))).toEqual({
+      PROCESSED: 60,
+      DUPLICATE: 180,
+    });
+    expect(await getDb().webhookDelivery.count({ where: { attempts: { not: 1 } } })).toBe(0);
+    const responses = await getDb().flowResponse.findMany({
+      select: { umid: true, flowId: true, deliveryId: true },
+    });
+    expect(responses).toHaveLength(60);
+    expect(new Set(responses.map((r) => r.umid)).size).toBe(60);
+    expect(responses.every((r) => r.flowId === flow.id)).toBe(true);
+    // Each response points at the delivery that stored it, and that one says so.
+    const processed = await getDb().webhookDelivery.findMany({
+      where: { result: "PROCESSED" },
+      select: { id: true },
+    });
+    expect(new Set(responses.map((r) => r.deliveryId))).toEqual(new Set(processed.map((d) => d.id)));
+  });
+
+  it("the sweep finishes what no instance processed (stored, then the instance died), rare events included", async () => {
+    const ids = await Promise.all([
+      deliver(corpus("webhook--inbound-nfmreply-flows-api.json")),
+      deliver(corpus("webhook--inbound-text.json")),
+      deliver(corpus("webhook--template-quality-update.json")),
+      deliver("{not json"),
+    ]);
+    // Nothing kicked processing: only the scheduled sweep can find these.
+    await sweepDeliveriesJob.runNow({});
+    const rows = await getDb().webhookDelivery.findMany({ where: { id: { in: ids } } });
+    expect(rows.map((row) => row.result).sort()).toEqual([
+      "DEAD_LETTER",
+      "PROCESSED",
+      "PROCESSED",
+      "PROCESSED",
+    ]);
+    expect(await getDb().flowResponse.count()).toBe(1);
+    expect(await getDb().inboundEvent.count()).toBe(1);
+    expect(await getDb().accountEvent.count()).toBe(1);
+  });
+
+  it("a delivery that cannot be stored fails alone, and the sweep retries it a limited number of times", async () => {
+    // PostgreSQL refuses \u0000 in jsonb: this submission cannot be stored, whoever tries.
+    const bad = await deliver(submission({ note: "nul \u0000 here" }, { umid: "bad-1" }));
+    const good = await deliver(submission({ note: "fine" }, { umid: "good-1" }));
+    expect(await processDeliveryBatch({ limit: 10 })).toBe(2);
+    expect(await getDb().webhookDelivery.findUniqueOrThrow({ where: { id: good } })).toMatchObject({
+      result: "PROCESSED",
+    });
+    expect(await getDb().webhookDelivery.findUniqueOrThrow({ where: { id: bad } })).toMatchObject({
+      result: "FAILED",
+      attempts: 1,
+    });
+    for (let sweep = 0; sweep < MAX_DELIVERY_ATTEMPTS + 2; sweep++) await sweepDeliveriesJob.runNow({});
+    const failed = await getDb().webhookDelivery.findUniqueOrThrow({ where: { id: bad } });
+    expect(failed).toMatchObject({ result: "FAILED", attempts: MAX_DELIVERY_ATTEMPTS });
+    expect(failed.error).toContain("retried automatically");
+    expect(await getDb().flowResponse.count()).toBe(1);
+  });
+
+  it("kickProcessing works the queue in the background, right after storing", async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => deliver(submission({ n: String(i) }, { umid: `kick-${i}` }))),
+    );
+    kickProcessing();
+    kickProcessing();
+    await expect.poll(pending, { timeout: 10_000 }).toBe(0);
+    expect(await getDb().webhookDelivery.count({ where: { id: { in: ids }, result: "PROCESSED" } })).toBe(30);
+  });
+
+  it("the sweep is a pg-boss schedule, so it runs on one instance each minute and survives restarts", async () => {
+    await import("@/lib/jobs/workers");
+    const { startWorkers } = await import("@/lib/jobs");
+    await startWorkers();
+    const schedules = await getDb().$queryRaw<{ name: string; cron: string }[]>`
+      SELECT name, cron FROM pgboss.schedule WHERE name = 'webhooks.sweep'`;
+    expect(schedules).toEqual([{ name: "webhooks.sweep", cron: "* * * * *" }]);
+    await stopQueue();
   });
 });

@@ -1,10 +1,8 @@
-import { after } from "next/server";
 import { errorResponse, handleRoute } from "@/lib/http/handle-route";
-import { logger } from "@/lib/logger";
 import {
   BodyTooLargeError,
   isWebhookTokenValid,
-  processWebhookDelivery,
+  kickProcessing,
   readLimitedBody,
   storableHeaders,
   storeWebhookDelivery,
@@ -24,16 +22,12 @@ export const POST = handleRoute({}, async (request) => {
       return errorResponse(413, "payload_too_large", "The body is larger than 1 MB.");
     throw error;
   }
+  // Committed before the 200; from then on the stored delivery is queued, whatever happens to this instance.
   const deliveryId = await storeWebhookDelivery({
     body,
     headers: storableHeaders(request.headers),
     receivedAt,
   });
-  // A first attempt right after answering; the job enqueued with the delivery is the guarantee.
-  after(() =>
-    processWebhookDelivery(deliveryId).catch((error: unknown) =>
-      logger.warn("webhooks.first_attempt_failed", { deliveryId, error }),
-    ),
-  );
+  kickProcessing();
   return Response.json({ received: true, deliveryId });
 });
