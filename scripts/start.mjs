@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start` (production) and `npm run dev`: fills the embedded defaults, migrates, seeds the demo,
-// builds when the build is missing or older than the sources, then runs Next.js until stopped.
+// builds when the build is missing or older than the sources, then runs the server until stopped: in production
+// scripts/server.ts (Next.js plus the webhook fast path), in development `next dev`.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -68,7 +69,13 @@ try {
   await shutdown(1);
 }
 
-server = spawn(bin("next"), [dev ? "dev" : "start", "-p", env.PORT], { stdio: "inherit", env, cwd: root });
+server = dev
+  ? spawn(bin("next"), ["dev", "-p", env.PORT], { stdio: "inherit", env, cwd: root })
+  : spawn(bin("tsx"), [path.join(root, "scripts", "server.ts")], {
+      stdio: "inherit",
+      env: { ...env, NODE_ENV: "production" },
+      cwd: root,
+    });
 server.on("exit", (code) => shutdown(code ?? 0));
 if (demo) {
   console.log(`\nFlowport demo: http://localhost:${env.PORT}  (admin@example.com / flowport-demo)\n`);

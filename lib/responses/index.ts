@@ -7,15 +7,8 @@ export {
   type WebhookEvent,
 } from "./envelope";
 export { mintFlowToken, verifyFlowToken, type FlowTokenCheck } from "./flow-token";
-export {
-  MAX_WEBHOOK_BODY_BYTES,
-  BodyTooLargeError,
-  isWebhookTokenValid,
-  readLimitedBody,
-  storableHeaders,
-  storeWebhookDelivery,
-} from "./receive-webhook";
-export { kickProcessing } from "./delivery-queue";
+export { receiveWebhook } from "./receive-webhook";
+export { createWebhookFastPath } from "./webhook-fast-path";
 export { traceCompletePayloadColumns, buildFieldColumns, type FieldColumn } from "./field-columns";
 export { responseFiltersSchema, parsePageFilters, type ResponseFilters } from "./filters";
 export {

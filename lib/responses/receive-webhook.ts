@@ -1,12 +1,57 @@
 import "server-only";
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { getEnv } from "@/lib/env";
+import { kickProcessing } from "./delivery-queue";
 import { getPgPool } from "./pg-pool";
 
 /** 8x8 posts small JSON bodies; anything larger is refused before it is stored. */
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "x-api-key"]);
+
+/** Header names in lower case, as node:http gives them (the route handler converts its Headers once). */
+export type WebhookRequestHeaders = Record<string, string | string[] | undefined>;
+
+/**
+ * What receiving needs from a request, so that the Next.js route and the server's fast path (both calling
+ * receiveWebhook) pass what they already have: node:http's IncomingMessage and a Web ReadableStream are
+ * both async iterables of chunks.
+ */
+export type WebhookRequest = {
+  /** Absolute, or the path with its query string. */
+  url: string;
+  headers: WebhookRequestHeaders;
+  body: AsyncIterable<Uint8Array>;
+};
+
+export type WebhookReply = { status: number; json: unknown };
+
+/**
+ * The whole receiving contract of POST /api/webhooks/8x8: 401 without the token, 413 above the limit
+ * (nothing stored), otherwise 200 once the delivery is committed; processing is kicked in the background.
+ * Unexpected errors (the database is down) are thrown for the caller's 500.
+ */
+export async function receiveWebhook(request: WebhookRequest): Promise<WebhookReply> {
+  const receivedAt = new Date();
+  if (!isWebhookTokenValid(request)) {
+    return refusal(401, "unauthenticated", "The webhook token is missing or wrong.");
+  }
+  const body = await readLimitedBody(request);
+  if (!body) return refusal(413, "payload_too_large", "The body is larger than 1 MB.");
+  // Committed before the 200; from then on the stored delivery is queued, whatever happens to this instance.
+  const deliveryId = await storeWebhookDelivery({
+    body,
+    headers: storableHeaders(request.headers),
+    receivedAt,
+  });
+  kickProcessing();
+  return { status: 200, json: { received: true, deliveryId } };
+}
+
+/** The body shape of lib/http errorResponse, which the fast path cannot use (it answers outside Next.js). */
+function refusal(status: number, code: string, message: string): WebhookReply {
+  return { status, json: { error: { code, message } } };
+}
 
 function digest(value: string): Buffer {
   return createHash("sha256").update(value).digest();
@@ -15,9 +60,10 @@ function digest(value: string): Buffer {
 let expected: { token: string; digest: Buffer } | undefined;
 
 /** The token from ?token= or `Authorization: Bearer`, compared in constant time (hashes have equal length). */
-export function isWebhookTokenValid(request: Request): boolean {
-  const fromQuery = new URL(request.url).searchParams.get("token");
-  const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
+function isWebhookTokenValid({ url, headers }: WebhookRequest): boolean {
+  const fromQuery = new URL(url, "http://localhost").searchParams.get("token");
+  const authorization = headers.authorization;
+  const bearer = /^Bearer\s+(.+)$/i.exec(typeof authorization === "string" ? authorization : "")?.[1]?.trim();
   const given = fromQuery ?? bearer;
   if (!given) return false;
   const token = getEnv().WEBHOOK_TOKEN;
@@ -25,36 +71,32 @@ export function isWebhookTokenValid(request: Request): boolean {
   return timingSafeEqual(digest(given), expected.digest);
 }
 
-export class BodyTooLargeError extends Error {
-  override name = "BodyTooLargeError";
-}
-
-/** Reads the body, stopping as soon as it passes the limit (Content-Length can be absent or wrong). */
-export async function readLimitedBody(request: Request, limit = MAX_WEBHOOK_BODY_BYTES): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
+/**
+ * The body, or null as soon as it passes the limit (Content-Length can be absent or wrong). Leaving the
+ * loop early cancels a Web stream; the fast path passes an iterator that leaves the socket to it.
+ */
+async function readLimitedBody(
+  { headers, body }: WebhookRequest,
+  limit = MAX_WEBHOOK_BODY_BYTES,
+): Promise<Uint8Array | null> {
+  const declared = Number(headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new BodyTooLargeError();
-    }
-    chunks.push(value);
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) return null;
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks, size);
 }
 
-export function storableHeaders(headers: Headers): Record<string, string> {
+function storableHeaders(headers: WebhookRequestHeaders): Record<string, string> {
   const kept: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (!SECRET_HEADERS.has(name.toLowerCase())) kept[name.toLowerCase()] = value.slice(0, 1000);
-  });
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || SECRET_HEADERS.has(name)) continue;
+    kept[name] = (Array.isArray(value) ? value.join(", ") : value).slice(0, 1000);
+  }
   return kept;
 }
 
