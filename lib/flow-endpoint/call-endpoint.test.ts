@@ -1,9 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fetch as fetchPublicOnly } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callFlowEndpoint, FlowEndpointError } from "./call-endpoint";
 import { decryptRequest, encryptResponse, type EncryptedRequest } from "./crypto";
+import { NotPublicAddressError, publicOnlyDispatcher } from "./public-address";
 
 // A fake data endpoint on 127.0.0.1 that does the real §12.2 decryption with its own RSA key pair.
 const keys = generateKeyPairSync("rsa", {
@@ -178,6 +180,19 @@ describe("callFlowEndpoint", () => {
         endpointStatus: null,
       });
     }
+  });
+
+  it("checks the addresses again when it connects, so a name cannot change its answer after the check", async () => {
+    // The pre-check is skipped here: this is the second line of defence, the one DNS rebinding would meet.
+    const refused = await fetchPublicOnly("https://localhost:8443/flow", {
+      dispatcher: publicOnlyDispatcher,
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).cause).toBeInstanceOf(NotPublicAddressError);
+    expect((refused as Error).cause).toMatchObject({ address: expect.stringMatching(/^(127\.|::1$)/) });
   });
 
   it("needs a readable RSA public key", async () => {

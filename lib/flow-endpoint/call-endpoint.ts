@@ -2,8 +2,8 @@ import "server-only";
 import { ExpectedError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { decryptResponse, encryptRequest, EndpointCryptoError, parsePublicKey } from "./crypto";
-import { lookup } from "node:dns/promises";
-import { BlockList } from "node:net";
+import { fetch as fetchPublicOnly } from "undici";
+import { NotPublicAddressError, publicOnlyDispatcher, refusePrivateAddresses } from "./public-address";
 
 // One data_exchange with a real endpoint, as the WhatsApp client does it (§12.2), with §12.8's statuses explained.
 
@@ -52,7 +52,7 @@ export async function callFlowEndpoint({
   allowHttpLocalhost = false,
 }: FlowEndpointCall): Promise<unknown> {
   const url = checkEndpointUrl(endpointUri, allowHttpLocalhost);
-  if (!allowHttpLocalhost) await refusePrivateAddresses(url);
+  if (!allowHttpLocalhost) await refusePrivateAddresses(url).catch(rethrowNotPublic);
   if (!publicKeyPem?.trim()) {
     throw new FlowEndpointError(
       "endpoint_key_missing",
@@ -72,14 +72,20 @@ export async function callFlowEndpoint({
   const started = Date.now();
   let answer: Response;
   try {
-    answer = await fetch(url, {
+    const init = {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
-    });
+    } as const;
+    // The dispatcher checks the addresses again as it connects, so a name cannot pass the check above with a
+    // public address and then be called at a private one (DNS rebinding).
+    answer = allowHttpLocalhost
+      ? await fetch(url, init)
+      : ((await fetchPublicOnly(url, { ...init, dispatcher: publicOnlyDispatcher })) as unknown as Response);
   } catch (error) {
+    if (error instanceof Error && error.cause instanceof NotPublicAddressError) rethrowNotPublic(error.cause);
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     logger.warn("flow_endpoint.no_answer", { host: url.host, timedOut, ms: Date.now() - started });
     throw timedOut
@@ -138,42 +144,6 @@ function checkEndpointUrl(endpointUri: string, allowHttpLocalhost: boolean): URL
   );
 }
 
-// A tester may type any URL: refuse ones that resolve into our own network, so this call cannot probe it.
-const PRIVATE_RANGES = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-] as const) {
-  PRIVATE_RANGES.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 127],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["::ffff:0:0", 96],
-] as const) {
-  PRIVATE_RANGES.addSubnet(network, prefix, "ipv6");
-}
-
-async function refusePrivateAddresses(url: URL): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = await lookup(host, { all: true }).catch(() => []);
-  const internal = addresses.find(({ address, family }) =>
-    PRIVATE_RANGES.check(address, family === 6 ? "ipv6" : "ipv4"),
-  );
-  if (internal) {
-    throw new FlowEndpointError(
-      "endpoint_not_public",
-      `The endpoint ${url.host} resolves to a private address (${internal.address}); only public endpoints can be called.`,
-    );
-  }
-}
-
 async function readLimited(response: Response): Promise<string> {
   const text = await response.text();
   return text.length > MAX_ANSWER_BYTES ? text.slice(0, MAX_ANSWER_BYTES) : text;
@@ -188,6 +158,14 @@ function errorMsgOf(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+function rethrowNotPublic(error: unknown): never {
+  if (!(error instanceof NotPublicAddressError)) throw error;
+  throw new FlowEndpointError(
+    "endpoint_not_public",
+    `The endpoint ${error.host} resolves to a private address (${error.address}); only public endpoints can be called.`,
+  );
 }
 
 function causeOf(error: unknown): string {
