@@ -48,9 +48,18 @@ export function versionStatus(version: string): VersionStatus {
 }
 
 const numbers = new Map<string, number>();
+const DOT = 46;
+const ZERO = 48;
 
-/** "7.3" → 703; NaN for anything that is not "{major}.{minor}". Memoised: rules ask for it constantly. */
+/** "7.3" → 703; NaN for anything that is not "{major}.{minor}". Rules ask for it constantly: see below. */
 export function versionNumber(version: string): number {
+  // Every version so far is "{digit}.{digit}": read the two digits (this also lets the compiler fold the
+  // comparisons rules make against constant versions). Other forms are parsed once and memoised.
+  if (version.length === 3 && version.charCodeAt(1) === DOT) {
+    const major = version.charCodeAt(0) - ZERO;
+    const minor = version.charCodeAt(2) - ZERO;
+    if (major >= 0 && major <= 9 && minor >= 0 && minor <= 9) return major * 100 + minor;
+  }
   let n = numbers.get(version);
   if (n !== undefined) return n;
   const m = /^(\d+)\.(\d+)$/.exec(version);
@@ -62,4 +71,10 @@ export function versionNumber(version: string): number {
 /** true when `version` ≥ `min` (both "{major}.{minor}"). */
 export function atLeast(version: string, min: string): boolean {
   return versionNumber(version) >= versionNumber(min);
+}
+
+/** atLeast(version, ·) for one version, for callers that ask it many times. */
+export function atLeastFor(version: string): (min: string) => boolean {
+  const current = versionNumber(version);
+  return (min) => versionNumber(min) <= current;
 }

@@ -1,6 +1,6 @@
 import type { JsonPath, PathSegment } from "./path";
 import { readString } from "./json-string";
-import { enlarged, hasEscape, OpenObjectKeys } from "./open-object-keys";
+import { hasEscape, OpenObjectKeys } from "./open-object-keys";
 
 // ONE pass over JSON text that JSON.parse has already accepted. It records, in flat typed arrays, the span of
 // every value (and of its key), the offsets where lines begin, and finds duplicate keys on the way. Locating
@@ -41,16 +41,15 @@ export class JsonIndex {
   after: Int32Array;
   readonly duplicates: DuplicateKey[] = [];
   /** Offsets where lines begin (JSON strings cannot hold raw line breaks, so the scan sees every one). */
-  readonly lineStarts: number[] = [0];
+  readonly lineStarts: number[];
+  private released = false;
 
   constructor(readonly text: string) {
     // Pretty-printed Flow JSON has about one value per 40 characters; start below that and grow by doubling.
     const capacity = (text.length >> 5) + 64;
-    this.start = new Int32Array(capacity);
-    this.end = new Int32Array(capacity);
-    this.keyStart = new Int32Array(capacity);
-    this.keyEnd = new Int32Array(capacity);
-    this.after = new Int32Array(capacity);
+    [this.start, this.end, this.keyStart, this.keyEnd, this.after] = nodeArrays(capacity);
+    // About as many lines as values: sized up front, as pushing would copy the array a dozen times as it grows.
+    this.lineStarts = new Array<number>(capacity);
     scanText(this);
   }
 
@@ -68,12 +67,21 @@ export class JsonIndex {
   }
 
   private grow(): void {
-    const capacity = this.start.length * 2;
-    this.start = enlarged(this.start, capacity);
-    this.end = enlarged(this.end, capacity);
-    this.keyStart = enlarged(this.keyStart, capacity);
-    this.keyEnd = enlarged(this.keyEnd, capacity);
-    this.after = enlarged(this.after, capacity);
+    const [start, end, keyStart, keyEnd, after] = nodeArrays(this.start.length * 2);
+    start.set(this.start);
+    end.set(this.end);
+    keyStart.set(this.keyStart);
+    keyEnd.set(this.keyEnd);
+    after.set(this.after);
+    [this.start, this.end, this.keyStart, this.keyEnd, this.after] = [start, end, keyStart, keyEnd, after];
+  }
+
+  /**
+   * Hands the node arrays to the next index (see spareBuffer). Call it when done: the index is unusable after.
+   */
+  release(): void {
+    this.released = true;
+    spareBuffer = this.start.buffer as ArrayBuffer;
   }
 
   isObject(node: number): boolean {
@@ -121,6 +129,7 @@ export class JsonIndex {
   }
 
   locate(path: JsonPath): Located {
+    if (this.released) throw new Error("JsonIndex used after release()");
     if (this.count === 0) return { value: { start: 0, end: this.text.length }, exact: path.length === 0 };
     let node = 0;
     let best: Located = { value: { start: this.start[0]!, end: this.end[0]! }, exact: path.length === 0 };
@@ -140,6 +149,30 @@ export class JsonIndex {
   }
 }
 
+type NodeArrays = [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+
+/**
+ * The buffer of the last released index, for the next one. Validation runs on every keystroke, and a fresh
+ * buffer (allocated outside the JavaScript heap and zeroed) costs as much as scanning a tenth of the text.
+ * Nothing is read that the scan has not written, so a used buffer serves as well as a new one.
+ */
+let spareBuffer: ArrayBuffer | undefined;
+
+/** The five per-node arrays, as views of one buffer (the spare one when it is large enough). */
+function nodeArrays(capacity: number): NodeArrays {
+  const bytes = capacity * Int32Array.BYTES_PER_ELEMENT;
+  let buffer = spareBuffer;
+  if (buffer && buffer.byteLength >= 5 * bytes) spareBuffer = undefined;
+  else buffer = new ArrayBuffer(5 * bytes);
+  return [
+    new Int32Array(buffer, 0, capacity),
+    new Int32Array(buffer, bytes, capacity),
+    new Int32Array(buffer, 2 * bytes, capacity),
+    new Int32Array(buffer, 3 * bytes, capacity),
+    new Int32Array(buffer, 4 * bytes, capacity),
+  ];
+}
+
 /** The path of a duplicate key, from the open containers (`openNodes[0]` is the root). */
 function duplicatePath(index: JsonIndex, openNodes: number[], key: string): PathSegment[] {
   const path: PathSegment[] = [];
@@ -157,13 +190,21 @@ function scanText(index: JsonIndex): void {
   const text = index.text;
   const length = text.length;
   const lineStarts = index.lineStarts;
+  lineStarts[0] = 0;
+  let lineCount = 1;
   /** Open containers (node ids), outermost first. */
   const openNodes: number[] = [];
   const openKeys = new OpenObjectKeys();
   let expectKey = false;
+  /** The innermost open container is an object (so a comma there is followed by a key). */
+  let inObject = false;
   /** Key of the member whose value comes next (-1 outside objects). */
   let pendingKeyStart = -1;
   let pendingKeyEnd = -1;
+  // Offset of the next backslash at or after the current string: a string has escapes when it lies before its
+  // end, and its first quote ends it when it lies after that quote. Found with indexOf once per backslash,
+  // rather than by reading the characters of every string again.
+  let nextBackslash = backslashFrom(text, 0);
   let offset = 0;
   while (offset < length) {
     const char = text.charCodeAt(offset);
@@ -171,30 +212,43 @@ function scanText(index: JsonIndex): void {
       offset++;
     } else if (char === LINE_FEED) {
       offset++;
-      lineStarts.push(offset);
-      // Whitespace is about half of pretty-printed JSON, mostly indentation: skip it in a tight loop.
-      while (text.charCodeAt(offset) === SPACE) offset++;
+      lineStarts[lineCount++] = offset;
+      // Whitespace is about half of pretty-printed JSON, mostly indentation: skip it in a tight loop. The bound
+      // matters for speed too: one read past the end (a final line break) makes V8 recompile every read here
+      // as one that may return NaN, which slows this loop down by half for every later text.
+      while (offset < length && text.charCodeAt(offset) === SPACE) offset++;
     } else if (char === QUOTE) {
-      const end = skipString(text, offset);
+      if (nextBackslash < offset) nextBackslash = backslashFrom(text, offset);
+      const quote = text.indexOf('"', offset + 1);
+      const end = quote >= 0 && quote < nextBackslash ? quote + 1 : skipString(text, offset);
       if (expectKey) {
-        if (!openKeys.add(text, offset, end)) {
+        if (!openKeys.add(text, offset, end, nextBackslash < end)) {
           const key = readString(text, offset, end);
           index.duplicates.push({ key, path: duplicatePath(index, openNodes, key), start: offset, end });
         }
         pendingKeyStart = offset;
         pendingKeyEnd = end;
         expectKey = false;
+        // The colon and the usual space after a key, without a turn of the main loop each.
+        offset = end;
+        for (
+          let next = text.charCodeAt(offset);
+          next === COLON || next === SPACE;
+          next = text.charCodeAt(offset)
+        ) {
+          offset++;
+        }
       } else {
         index.addNode(offset, end, pendingKeyStart, pendingKeyEnd);
         pendingKeyStart = pendingKeyEnd = -1;
+        offset = end;
       }
-      offset = end;
     } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
       // The end is set when the container closes.
       openNodes.push(index.addNode(offset, length, pendingKeyStart, pendingKeyEnd));
       pendingKeyStart = pendingKeyEnd = -1;
       openKeys.open();
-      expectKey = char === OPEN_BRACE;
+      inObject = expectKey = char === OPEN_BRACE;
       offset++;
     } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
       const node = openNodes.pop();
@@ -203,11 +257,12 @@ function scanText(index: JsonIndex): void {
         index.end[node] = offset + 1;
         index.after[node] = index.count;
       }
+      const container = openNodes[openNodes.length - 1];
+      inObject = container !== undefined && index.isObject(container);
       expectKey = false;
       offset++;
     } else if (char === COMMA) {
-      const container = openNodes[openNodes.length - 1];
-      expectKey = container !== undefined && index.isObject(container);
+      expectKey = inObject;
       offset++;
     } else {
       // number, true, false, null: up to the next delimiter or whitespace
@@ -231,6 +286,13 @@ function scanText(index: JsonIndex): void {
       offset = end;
     }
   }
+  lineStarts.length = lineCount;
+}
+
+/** Offset of the first backslash at or after `from`, or the text length when there is none. */
+function backslashFrom(text: string, from: number): number {
+  const found = text.indexOf("\\", from);
+  return found < 0 ? text.length : found;
 }
 
 /** `start` at the opening quote; returns the offset after the closing quote (kept beside the scanner: hot). */

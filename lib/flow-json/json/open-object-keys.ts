@@ -11,7 +11,8 @@ const BACKSLASH = 92;
  * each open object owns the triples from its base; objects with many keys switch to a Set of decoded keys.
  */
 export class OpenObjectKeys {
-  private triples: Int32Array = new Int32Array(96);
+  /** A plain array: a typed one would be allocated outside the JavaScript heap, slowly, on every scan. */
+  private readonly triples: number[] = [];
   private top = 0;
   private readonly bases: number[] = [];
   private readonly sets: (Set<string> | null)[] = [];
@@ -26,8 +27,11 @@ export class OpenObjectKeys {
     this.sets.pop();
   }
 
-  /** Adds the key [start, end) to the innermost open object; returns false when it was already there. */
-  add(text: string, start: number, end: number): boolean {
+  /**
+   * Adds the key [start, end) to the innermost open object; returns false when it was already there.
+   * `escaped`: the key contains a backslash (the scanner knows without looking at its characters again).
+   */
+  add(text: string, start: number, end: number, escaped: boolean): boolean {
     const depth = this.bases.length - 1;
     const set = this.sets[depth];
     if (set) {
@@ -37,32 +41,22 @@ export class OpenObjectKeys {
       return true;
     }
     const base = this.bases[depth]!;
-    const escaped = hasEscape(text, start, end);
     const triples = this.triples;
     for (let at = base; at < this.top; at += 3) {
       if (sameString(text, triples[at]!, triples[at + 1]!, triples[at + 2] === 1, start, end, escaped)) {
         return false;
       }
     }
-    if (this.top + 3 > triples.length) this.triples = enlarged(triples, triples.length * 2);
-    this.triples[this.top++] = start;
-    this.triples[this.top++] = end;
-    this.triples[this.top++] = escaped ? 1 : 0;
+    triples[this.top++] = start;
+    triples[this.top++] = end;
+    triples[this.top++] = escaped ? 1 : 0;
     if (this.top - base > LINEAR_KEY_LIMIT * 3) {
       const keys = new Set<string>();
-      for (let at = base; at < this.top; at += 3)
-        keys.add(readString(text, this.triples[at]!, this.triples[at + 1]!));
+      for (let at = base; at < this.top; at += 3) keys.add(readString(text, triples[at]!, triples[at + 1]!));
       this.sets[depth] = keys;
     }
     return true;
   }
-}
-
-/** A copy of `array` with room for `capacity` items. */
-export function enlarged(array: Int32Array, capacity: number): Int32Array {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Whether two string tokens decode to the same string; escaped spellings ("a", "\u0061") are equal. */

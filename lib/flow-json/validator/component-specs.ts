@@ -1,3 +1,5 @@
+import { lookupTable } from "./lookup-table";
+
 // Per-component property table (spec §8), used by the schema stage and by the editor JSON Schema.
 // `since` = first Flow JSON version with the property; `dynamic` = a binding/expression is accepted (§7.1).
 
@@ -45,7 +47,8 @@ export type Container = "top" | "form" | "if" | "switch";
 export type ComponentSpec = {
   since: string;
   description: string;
-  props: Record<string, PropSpec>;
+  /** A lookup table (no prototype): props["constructor"] is undefined. */
+  props: Readonly<Record<string, PropSpec>>;
   /** Holds a user value addressable as ${form.name}. */
   input?: boolean;
   /** Where the component may appear (§6.1); values are the first version allowed there. */
@@ -56,52 +59,58 @@ const ALL: Partial<Record<Container, string>> = { top: "2.1", form: "2.1", if: "
 /** Inputs may sit outside a Form only from 4.0 (§6.4). */
 const INPUT: Partial<Record<Container, string>> = { top: "4.0", form: "2.1", if: "4.0", switch: "4.0" };
 
-const s = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+// Builders for the common property kinds: a string, boolean or number property also accepts a binding
+// (`dynamic`) unless `extra` says otherwise.
+const stringProp = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
   kind: "string",
   dynamic: true,
   description,
   ...extra,
 });
-const b = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+const booleanProp = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
   kind: "boolean",
   dynamic: true,
   description,
   ...extra,
 });
-const int = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+const integerProp = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
   kind: "integer",
   dynamic: true,
   description,
   ...extra,
 });
-const num = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+const numberProp = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
   kind: "number",
   dynamic: true,
   description,
   ...extra,
 });
-const en = (values: readonly string[], description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+const enumProp = (
+  values: readonly string[],
+  description: string,
+  extra: Partial<PropSpec> = {},
+): PropSpec => ({
   kind: "enum",
   values,
   description,
   ...extra,
 });
-const act = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
+const actionProp = (description: string, extra: Partial<PropSpec> = {}): PropSpec => ({
   kind: "action",
   description,
   ...extra,
 });
 
-const visible = b("Show the component (default true). `false` removes it from the layout.");
-const enabled = b("Allow interaction (default true). `false` greys it out.");
-const required = b("The user must fill it before the Footer is enabled (default false).");
+const visible = booleanProp("Show the component (default true). `false` removes it from the layout.");
+const enabled = booleanProp("Allow interaction (default true). `false` greys it out.");
+const required = booleanProp("The user must fill it before the Footer is enabled (default false).");
 const name = (since = "2.1"): PropSpec => ({
   kind: "string",
   description: "Static, unique name on the screen; the key of ${form.<name>} and of payloads.",
   required: true,
   since,
 });
-const helper = s("Small grey text under the field.", { maxChars: 80 });
+const helper = stringProp("Small grey text under the field.", { maxChars: 80 });
 const initValue = (kind: PropKind, since = "4.0"): PropSpec => ({
   kind,
   dynamic: true,
@@ -110,13 +119,15 @@ const initValue = (kind: PropKind, since = "4.0"): PropSpec => ({
   description: "Pre-filled value (outside a Form only; inside a Form use Form.init-values).",
 });
 const errorMessage = (since = "4.0", maxChars?: number): PropSpec =>
-  s("Error shown under the field when the screen renders (outside a Form only).", {
+  stringProp("Error shown under the field when the screen renders (outside a Form only).", {
     since,
     outsideFormOnly: true,
     maxChars,
   });
-const labelVariant = en(["large"], "Prominent label that may wrap over several lines.", { since: "7.0" });
-const mediaSize = en(["regular", "large"], "Size of the item images (static only).", { since: "5.0" });
+const labelVariant = enumProp(["large"], "Prominent label that may wrap over several lines.", {
+  since: "7.0",
+});
+const mediaSize = enumProp(["regular", "large"], "Size of the item images (static only).", { since: "5.0" });
 
 const textProps = (maxChars: number, body: boolean): Record<string, PropSpec> => ({
   text: body
@@ -127,14 +138,18 @@ const textProps = (maxChars: number, body: boolean): Record<string, PropSpec> =>
         maxChars,
         description: "The text. With markdown:true (5.1+) it may be an array of paragraphs.",
       }
-    : s("The text.", { required: true, maxChars }),
+    : stringProp("The text.", { required: true, maxChars }),
   visible,
   ...(body
     ? {
-        "font-weight": en(["bold", "italic", "bold_italic", "normal"], "Font weight (default normal).", {
-          dynamic: true,
-        }),
-        strikethrough: b("Strike the text through."),
+        "font-weight": enumProp(
+          ["bold", "italic", "bold_italic", "normal"],
+          "Font weight (default normal).",
+          {
+            dynamic: true,
+          },
+        ),
+        strikethrough: booleanProp("Strike the text through."),
         markdown: {
           kind: "boolean",
           since: "5.1",
@@ -179,18 +194,18 @@ const listProps = (since: string): Record<string, PropSpec> => ({
     required: true,
     description: "Items {id, title, …} or a ${data.…} array binding.",
   },
-  label: s("Label above the list (required from 4.0).", { required: "4.0", maxChars: 30 }),
-  description: s("Secondary text under the label.", { since: "4.0", maxChars: 300 }),
+  label: stringProp("Label above the list (required from 4.0).", { required: "4.0", maxChars: 30 }),
+  description: stringProp("Secondary text under the label.", { since: "4.0", maxChars: 300 }),
   required,
   enabled,
   visible,
   "media-size": mediaSize,
-  "on-select-action": act("Runs when an item is selected: data_exchange; update_data from 6.0."),
-  "on-unselect-action": act("Runs when an item is deselected: update_data.", { since: "6.0" }),
+  "on-select-action": actionProp("Runs when an item is selected: data_exchange; update_data from 6.0."),
+  "on-unselect-action": actionProp("Runs when an item is deselected: update_data.", { since: "6.0" }),
   "error-message": errorMessage(since === "2.1" ? "4.0" : since),
 });
 
-export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
+export const COMPONENT_SPECS: Readonly<Record<string, ComponentSpec>> = specTable({
   TextHeading: {
     since: "2.1",
     description: "Large bold section title.",
@@ -230,19 +245,19 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name(),
-      label: s("Field label.", { required: true, maxChars: 20 }),
+      label: stringProp("Field label.", { required: true, maxChars: 20 }),
       "label-variant": labelVariant,
-      "input-type": en(
+      "input-type": enumProp(
         ["text", "number", "email", "password", "passcode", "phone"],
         "Keyboard and built-in validation (default text).",
       ),
-      pattern: s(
+      pattern: stringProp(
         "Regular expression the value must match (with input-type text, number, password or passcode; needs helper-text).",
         { since: "6.2" },
       ),
       required,
-      "min-chars": num("Minimum number of characters."),
-      "max-chars": num("Maximum number of characters (default 80)."),
+      "min-chars": numberProp("Minimum number of characters."),
+      "max-chars": numberProp("Maximum number of characters (default 80)."),
       "helper-text": helper,
       enabled,
       visible,
@@ -257,10 +272,10 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name(),
-      label: s("Field label.", { required: true, maxChars: 20 }),
+      label: stringProp("Field label.", { required: true, maxChars: 20 }),
       "label-variant": labelVariant,
       required,
-      "max-length": int("Maximum number of characters (default 600)."),
+      "max-length": integerProp("Maximum number of characters (default 600)."),
       "helper-text": helper,
       enabled,
       visible,
@@ -275,8 +290,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       ...listProps("2.1"),
-      "min-selected-items": int("Minimum number of selections.", { minimum: 0 }),
-      "max-selected-items": int("Maximum number of selections (at least 2).", { minimum: 2 }),
+      "min-selected-items": integerProp("Minimum number of selections.", { minimum: 0 }),
+      "max-selected-items": integerProp("Maximum number of selections (at least 2).", { minimum: 2 }),
       "init-value": initValue("string-array"),
     },
     containers: INPUT,
@@ -294,7 +309,7 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name(),
-      label: s("Field label.", { required: true, maxChars: 20 }),
+      label: stringProp("Field label.", { required: true, maxChars: 20 }),
       "data-source": {
         kind: "data-source",
         dynamic: true,
@@ -304,8 +319,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
       required,
       enabled,
       visible,
-      "on-select-action": act("Runs when an item is selected: data_exchange; update_data from 6.0."),
-      "on-unselect-action": act("Runs when the item is deselected: update_data.", { since: "6.0" }),
+      "on-select-action": actionProp("Runs when an item is selected: data_exchange; update_data from 6.0."),
+      "on-unselect-action": actionProp("Runs when the item is deselected: update_data.", { since: "6.0" }),
       "init-value": initValue("string"),
       "error-message": errorMessage(),
     },
@@ -317,23 +332,23 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name("6.3"),
-      label: s("Field label.", { required: true, maxChars: 80 }),
+      label: stringProp("Field label.", { required: true, maxChars: 80 }),
       "data-source": {
         kind: "data-source",
         dynamic: true,
         required: true,
         description: "Items {id, title, enabled} (2–20) or a binding.",
       },
-      description: s("Secondary text.", { maxChars: 300 }),
-      "min-selected-items": int("Minimum number of selections.", { minimum: 0 }),
-      "max-selected-items": int("Maximum number of selections.", { minimum: 1 }),
+      description: stringProp("Secondary text.", { maxChars: 300 }),
+      "min-selected-items": integerProp("Minimum number of selections.", { minimum: 0 }),
+      "max-selected-items": integerProp("Maximum number of selections.", { minimum: 1 }),
       required,
       enabled,
       visible,
       "init-value": initValue("string-array", "6.3"),
       "error-message": errorMessage("6.3"),
-      "on-select-action": act("data_exchange or update_data.", { since: "7.1" }),
-      "on-unselect-action": act("update_data.", { since: "7.1" }),
+      "on-select-action": actionProp("data_exchange or update_data.", { since: "7.1" }),
+      "on-unselect-action": actionProp("update_data.", { since: "7.1" }),
     },
     containers: { top: "6.3", form: "6.3", if: "7.1", switch: "7.1" },
   },
@@ -343,19 +358,19 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name(),
-      label: s("Field label.", { required: true, maxChars: 40 }),
+      label: stringProp("Field label.", { required: true, maxChars: 40 }),
       "helper-text": helper,
       required,
       enabled,
       visible,
-      "min-date": s("Earliest selectable date."),
-      "max-date": s("Latest selectable date."),
+      "min-date": stringProp("Earliest selectable date."),
+      "max-date": stringProp("Latest selectable date."),
       "unavailable-dates": {
         kind: "string-array",
         dynamic: true,
         description: "Dates that cannot be picked.",
       },
-      "on-select-action": act("data_exchange only."),
+      "on-select-action": actionProp("data_exchange only."),
       "init-value": initValue("string"),
       "error-message": errorMessage("4.0", 80),
     },
@@ -367,7 +382,7 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name("6.1"),
-      mode: en(["single", "range"], "single (default) or range.", { dynamic: true }),
+      mode: enumProp(["single", "range"], "single (default) or range.", { dynamic: true }),
       label: {
         kind: "string-or-object",
         dynamic: true,
@@ -375,8 +390,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
         maxChars: 40,
         description: "Label; in range mode {start-date, end-date}.",
       },
-      title: s("Calendar sheet title (range mode only).", { maxChars: 80 }),
-      description: s("Description (range mode only).", { maxChars: 300 }),
+      title: stringProp("Calendar sheet title (range mode only).", { maxChars: 80 }),
+      description: stringProp("Description (range mode only).", { maxChars: 300 }),
       "helper-text": {
         kind: "string-or-object",
         dynamic: true,
@@ -390,8 +405,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
       },
       enabled,
       visible,
-      "min-date": s("Earliest selectable date (YYYY-MM-DD)."),
-      "max-date": s("Latest selectable date (YYYY-MM-DD)."),
+      "min-date": stringProp("Earliest selectable date (YYYY-MM-DD)."),
+      "max-date": stringProp("Latest selectable date (YYYY-MM-DD)."),
       "unavailable-dates": {
         kind: "string-array",
         dynamic: true,
@@ -403,9 +418,9 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
         values: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
         description: "Weekdays that can be picked.",
       },
-      "min-days": int("Minimum days in a range (range mode only)."),
-      "max-days": int("Maximum days in a range (range mode only)."),
-      "on-select-action": act("data_exchange only."),
+      "min-days": integerProp("Minimum days in a range (range mode only)."),
+      "max-days": integerProp("Maximum days in a range (range mode only)."),
+      "on-select-action": actionProp("data_exchange only."),
       "init-value": {
         kind: "string-or-object",
         dynamic: true,
@@ -428,12 +443,12 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name(),
-      label: s("Label.", { required: true, maxChars: 120 }),
+      label: stringProp("Label.", { required: true, maxChars: 120 }),
       required,
       visible,
-      "on-click-action": act("'Read more' action: navigate or data_exchange; open_url from 6.0."),
-      "on-select-action": act("update_data.", { since: "6.0" }),
-      "on-unselect-action": act("update_data.", { since: "6.0" }),
+      "on-click-action": actionProp("'Read more' action: navigate or data_exchange; open_url from 6.0."),
+      "on-select-action": actionProp("update_data.", { since: "6.0" }),
+      "on-unselect-action": actionProp("update_data.", { since: "6.0" }),
       "init-value": initValue("boolean"),
     },
     containers: INPUT,
@@ -442,8 +457,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     since: "2.1",
     description: "A line of link text that runs an action.",
     props: {
-      text: s("Link text.", { required: true, maxChars: 25 }),
-      "on-click-action": act("navigate or data_exchange; open_url from 6.0.", { required: true }),
+      text: stringProp("Link text.", { required: true, maxChars: 25 }),
+      "on-click-action": actionProp("navigate or data_exchange; open_url from 6.0.", { required: true }),
       visible,
     },
     containers: ALL,
@@ -452,11 +467,11 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     since: "2.1",
     description: "The bottom button. One per screen; required on terminal screens.",
     props: {
-      label: s("Button text.", { required: true, maxChars: 35 }),
-      "on-click-action": act("navigate, data_exchange or complete.", { required: true }),
-      "left-caption": s("Caption left of the button (needs right-caption).", { maxChars: 15 }),
-      "right-caption": s("Caption right of the button (needs left-caption).", { maxChars: 15 }),
-      "center-caption": s("Centred caption (not with left/right).", { maxChars: 15 }),
+      label: stringProp("Button text.", { required: true, maxChars: 35 }),
+      "on-click-action": actionProp("navigate, data_exchange or complete.", { required: true }),
+      "left-caption": stringProp("Caption left of the button (needs right-caption).", { maxChars: 15 }),
+      "right-caption": stringProp("Caption right of the button (needs left-caption).", { maxChars: 15 }),
+      "center-caption": stringProp("Centred caption (not with left/right).", { maxChars: 15 }),
       enabled,
     },
     containers: ALL,
@@ -465,12 +480,12 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     since: "2.1",
     description: "Base64 image (JPEG or PNG).",
     props: {
-      src: s("Base64 image data (no URL) or a binding.", { required: true }),
-      width: int("Width."),
-      height: int("Height."),
-      "aspect-ratio": num("Width / height (default 1)."),
-      "scale-type": en(["cover", "contain"], "cover or contain (default)."),
-      "alt-text": s("Accessibility text."),
+      src: stringProp("Base64 image data (no URL) or a binding.", { required: true }),
+      width: integerProp("Width."),
+      height: integerProp("Height."),
+      "aspect-ratio": numberProp("Width / height (default 1)."),
+      "scale-type": enumProp(["cover", "contain"], "cover or contain (default)."),
+      "alt-text": stringProp("Accessibility text."),
       visible,
     },
     containers: ALL,
@@ -485,8 +500,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
         required: true,
         description: "Array of {src, alt-text} (1–3) or a binding.",
       },
-      "aspect-ratio": en(["4:3", "16:9"], "4:3 (default) or 16:9."),
-      "scale-type": en(["contain", "cover"], "contain (default) or cover."),
+      "aspect-ratio": enumProp(["4:3", "16:9"], "4:3 (default) or 16:9."),
+      "scale-type": enumProp(["contain", "cover"], "contain (default) or cover."),
       visible,
     },
     containers: { top: "7.1", form: "7.1" },
@@ -502,10 +517,10 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
         required: true,
         description: "Items (1–20) or a binding.",
       },
-      label: s("Heading above the list.", { maxChars: 80 }),
-      description: s("Description.", { maxChars: 300 }),
-      "media-size": en(["regular", "large"], "Size of the start images (static)."),
-      "on-click-action": act("navigate or data_exchange, for every item (or set one per item)."),
+      label: stringProp("Heading above the list.", { maxChars: 80 }),
+      description: stringProp("Description.", { maxChars: 300 }),
+      "media-size": enumProp(["regular", "large"], "Size of the start images (static)."),
+      "on-click-action": actionProp("navigate or data_exchange, for every item (or set one per item)."),
     },
     containers: { top: "6.2", form: "6.2" },
   },
@@ -515,9 +530,9 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name("4.0"),
-      label: s("Label.", { required: true, maxChars: 80 }),
-      description: s("Description.", { maxChars: 300 }),
-      "photo-source": en(
+      label: stringProp("Label.", { required: true, maxChars: 80 }),
+      description: stringProp("Description.", { maxChars: 300 }),
+      "photo-source": enumProp(
         ["camera_gallery", "camera", "gallery"],
         "Where photos come from (default camera_gallery).",
       ),
@@ -556,8 +571,8 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     input: true,
     props: {
       name: name("4.0"),
-      label: s("Label.", { required: true, maxChars: 80 }),
-      description: s("Description.", { maxChars: 300 }),
+      label: stringProp("Label.", { required: true, maxChars: 80 }),
+      description: stringProp("Description.", { maxChars: 300 }),
       "max-file-size-kb": {
         kind: "integer",
         minimum: 1,
@@ -614,7 +629,7 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     since: "4.0",
     description: "Renders the case matching `value`.",
     props: {
-      value: s("A binding (or 6.0+ expression) to switch on.", { required: true }),
+      value: stringProp("A binding (or 6.0+ expression) to switch on.", { required: true }),
       cases: { kind: "cases", required: true, description: "Case key → components (non-empty)." },
     },
     containers: { top: "4.0", form: "4.0", if: "4.0" },
@@ -630,7 +645,14 @@ export const COMPONENT_SPECS: Record<string, ComponentSpec> = {
     },
     containers: { top: "2.1" },
   },
-};
+});
+
+/** The specs and each one's properties as lookup tables: the validator looks them up by keys from the document. */
+function specTable(specs: Record<string, ComponentSpec>): Readonly<Record<string, ComponentSpec>> {
+  const table: Record<string, ComponentSpec> = {};
+  for (const type in specs) table[type] = { ...specs[type]!, props: lookupTable(specs[type]!.props) };
+  return lookupTable(table);
+}
 
 /** Allowed action names per component and event, by version (§9.3). */
 export function allowedActions(

@@ -1,7 +1,7 @@
 import type { ProblemDraft, Severity } from "../problem";
-import type { JsonPath } from "../json/path";
-import type { Container } from "./component-specs";
-import { atLeast } from "../versions";
+import { childPath, type JsonPath } from "../json/path";
+import { COMPONENT_SPECS, type ComponentSpec, type Container } from "./component-specs";
+import { atLeastFor } from "../versions";
 
 export type Obj = Record<string, unknown>;
 export const isObj = (value: unknown): value is Obj =>
@@ -11,6 +11,8 @@ export type ComponentInfo = {
   /** The component object itself. */
   node: Obj;
   type: string;
+  /** The spec of its type; undefined for an unknown type (reported by the schema stage). */
+  spec: ComponentSpec | undefined;
   path: JsonPath;
   container: Container;
   inForm: boolean;
@@ -19,9 +21,46 @@ export type ComponentInfo = {
   inSwitch: boolean;
   /** The If/Switch whose branch holds this component, with the branch key ("then", "else", case key). */
   branch?: { owner: ComponentInfo; key: string };
-  /** actionsOf() result, computed once. */
-  actions?: ActionInfo[];
+  /** Its actions (on the component and on its list items), collected with the component. */
+  actions: readonly ActionInfo[];
+  /** hasPlainItems() result, computed once. */
+  plainItems?: boolean;
 };
+
+/**
+ * Whether a string may hold a binding or an expression. Most strings hold neither: a search for "$" settles
+ * them, which is cheaper than a search for "${".
+ */
+export function mayReference(text: string): boolean {
+  return text.charCodeAt(0) === 96 || (text.indexOf("$") >= 0 && text.includes("${"));
+}
+
+/**
+ * Whether every 'data-source' item of the component holds only strings that reference no data, and no image or
+ * colour (most lists are such {id, title, description} items). Several checks look into items for actions,
+ * references, images or colours; they skip such lists. Computed once per component.
+ */
+export function hasPlainItems(component: ComponentInfo): boolean {
+  if (component.plainItems === undefined) component.plainItems = itemsArePlain(component.node["data-source"]);
+  return component.plainItems;
+}
+
+function itemsArePlain(items: unknown): boolean {
+  if (!Array.isArray(items)) return false;
+  for (let index = 0; index < items.length; index++) {
+    const item: unknown = items[index];
+    if (!isObj(item)) return false;
+    for (const key in item) {
+      const value = item[key];
+      if (typeof value !== "string" || mayReference(value) || key === "image" || key === "color")
+        return false;
+    }
+  }
+  return true;
+}
+
+/** Whether the component holds a user value addressable as ${form.name}. */
+export const isInput = (component: ComponentInfo): boolean => component.spec?.input === true;
 
 export type ActionInfo = { action: Obj; event: string; path: JsonPath; onItem: boolean };
 
@@ -69,6 +108,7 @@ export type ValidationContext = {
   /** data_api_version is set: an endpoint Flow (§3). */
   endpointFlow: boolean;
   hasEndpoint: boolean | undefined;
+  /** Whether the Flow's version is `min` or later. */
   at: (min: string) => boolean;
 };
 
@@ -83,45 +123,47 @@ type Placement = {
 
 const TOP_PLACEMENT: Placement = { container: "top", inForm: false, ifDepth: 0, inSwitch: false };
 
-/** Flattens a screen's component tree once; every rule works on this list (§6.1 containers). */
-export function collectComponents(children: unknown, path: JsonPath): ComponentInfo[] {
-  const components: ComponentInfo[] = [];
-  collectInto(components, children, path, TOP_PLACEMENT);
-  return components;
-}
+/** What flattening a screen's component tree collects. */
+type Collected = Pick<ScreenInfo, "components" | "names">;
 
-function collectInto(
-  components: ComponentInfo[],
-  list: unknown,
-  listPath: JsonPath,
-  placement: Placement,
-): void {
+/**
+ * Flattens a component list (and what it holds) into `collected.components`, in document order, and names the
+ * named ones; every rule then works on this list (§6.1 containers).
+ */
+function collectInto(collected: Collected, list: unknown, listPath: JsonPath, placement: Placement): void {
   if (!Array.isArray(list)) return;
   for (let index = 0; index < list.length; index++) {
     const node: unknown = list[index];
     if (!isObj(node)) continue;
+    const type = typeof node.type === "string" ? node.type : "";
     const info: ComponentInfo = {
       node,
-      type: typeof node.type === "string" ? node.type : "",
-      path: [...listPath, index],
+      type,
+      spec: COMPONENT_SPECS[type],
+      path: childPath(listPath, index),
       container: placement.container,
       inForm: placement.inForm,
       ifDepth: placement.ifDepth,
       inSwitch: placement.inSwitch,
       branch: placement.branch,
+      actions: NO_ACTIONS,
+      plainItems: undefined,
     };
-    components.push(info);
-    collectChildren(components, info, placement);
+    info.actions = collectActions(info);
+    collected.components.push(info);
+    const name = node.name;
+    if (typeof name === "string" && !collected.names.has(name)) collected.names.set(name, info);
+    collectChildren(collected, info, placement);
   }
 }
 
 /** Descends into Form children, If branches and Switch cases. */
-function collectChildren(components: ComponentInfo[], info: ComponentInfo, placement: Placement): void {
+function collectChildren(collected: Collected, info: ComponentInfo, placement: Placement): void {
   const { node, path } = info;
   const { inForm, ifDepth, inSwitch } = placement;
   if (info.type === "Form") {
     const inner: Placement = { container: "form", inForm: true, ifDepth, inSwitch };
-    collectInto(components, node.children, [...path, "children"], inner);
+    collectInto(collected, node.children, [...path, "children"], inner);
   } else if (info.type === "If") {
     for (const key of ["then", "else"]) {
       const inner: Placement = {
@@ -131,7 +173,7 @@ function collectChildren(components: ComponentInfo[], info: ComponentInfo, place
         inSwitch,
         branch: { owner: info, key },
       };
-      collectInto(components, node[key], [...path, key], inner);
+      collectInto(collected, node[key], [...path, key], inner);
     }
   } else if (info.type === "Switch" && isObj(node.cases)) {
     for (const key in node.cases) {
@@ -142,34 +184,34 @@ function collectChildren(components: ComponentInfo[], info: ComponentInfo, place
         inSwitch: true,
         branch: { owner: info, key },
       };
-      collectInto(components, node.cases[key], [...path, "cases", key], inner);
+      collectInto(collected, node.cases[key], [...path, "cases", key], inner);
     }
   }
 }
 
-export function buildScreens(flow: Obj): ScreenInfo[] {
+function buildScreens(flow: Obj): ScreenInfo[] {
   const screens = Array.isArray(flow.screens) ? flow.screens : [];
-  return screens.flatMap((screen, index): ScreenInfo[] => {
-    if (!isObj(screen)) return [];
+  const infos: ScreenInfo[] = [];
+  for (let index = 0; index < screens.length; index++) {
+    const screen: unknown = screens[index];
+    if (!isObj(screen)) continue;
     const path: JsonPath = ["screens", index];
-    const layout = isObj(screen.layout) ? screen.layout : undefined;
-    const components = collectComponents(layout?.children, [...path, "layout", "children"]);
-    const names = new Map<string, ComponentInfo>();
-    for (const info of components)
-      if (typeof info.node.name === "string" && !names.has(info.node.name)) names.set(info.node.name, info);
-    return [
-      {
-        screen,
-        index,
-        id: typeof screen.id === "string" ? screen.id : "",
-        path,
-        terminal: screen.terminal === true,
-        data: isObj(screen.data) ? screen.data : undefined,
-        components,
-        names,
-      },
-    ];
-  });
+    const collected: Collected = { components: [], names: new Map() };
+    if (isObj(screen.layout)) {
+      collectInto(collected, screen.layout.children, [...path, "layout", "children"], TOP_PLACEMENT);
+    }
+    infos.push({
+      screen,
+      index,
+      id: typeof screen.id === "string" ? screen.id : "",
+      path,
+      terminal: screen.terminal === true,
+      data: isObj(screen.data) ? screen.data : undefined,
+      components: collected.components,
+      names: collected.names,
+    });
+  }
+  return infos;
 }
 
 export function createValidationContext(
@@ -188,40 +230,67 @@ export function createValidationContext(
     screenById,
     endpointFlow: flow.data_api_version !== undefined,
     hasEndpoint,
-    at: (m) => atLeast(version, m),
+    at: atLeastFor(version),
   };
 }
 
-/** Each action on a component, with its event and path; data-source / list item actions included. */
 const EVENTS = ["on-click-action", "on-select-action", "on-unselect-action"] as const;
-const LIST_KEYS = ["data-source", "list-items"] as const;
+/** The events items of each list may have: the schema stage rejects any other, and rules run after it. */
+const ITEM_EVENTS = {
+  "data-source": ["on-select-action", "on-unselect-action"],
+  "list-items": ["on-click-action"],
+} as const;
+type ItemList = keyof typeof ITEM_EVENTS;
 
-export function actionsOf(info: ComponentInfo): ActionInfo[] {
-  if (info.actions) return info.actions;
-  const out: ActionInfo[] = [];
-  for (const event of EVENTS) {
-    const a = info.node[event];
-    if (isObj(a)) out.push({ action: a, event, path: [...info.path, event], onItem: false });
+/** Where components of a type can hold actions: their own events and their item lists. */
+type ActionPlaces = { events: readonly string[]; lists: readonly ItemList[] };
+const ACTION_PLACES = new Map<ComponentSpec, ActionPlaces>(
+  Object.values(COMPONENT_SPECS).map((spec) => [
+    spec,
+    {
+      events: EVENTS.filter((event) => spec.props[event] !== undefined),
+      lists: (["data-source", "list-items"] as const).filter((list) => spec.props[list] !== undefined),
+    },
+  ]),
+);
+
+/** Shared by the many components without actions, so that they allocate nothing. */
+const NO_ACTIONS: readonly ActionInfo[] = [];
+
+/** Each action on a component, with its event and path; data-source / list item actions included. */
+function collectActions(info: ComponentInfo): readonly ActionInfo[] {
+  const places = info.spec && ACTION_PLACES.get(info.spec);
+  let out: ActionInfo[] | undefined;
+  for (const event of places?.events ?? []) {
+    const action = info.node[event];
+    if (isObj(action)) (out ??= []).push({ action, event, path: [...info.path, event], onItem: false });
   }
-  for (const listKey of LIST_KEYS) {
-    const items = info.node[listKey];
-    if (!Array.isArray(items)) continue;
+  for (const list of places?.lists ?? []) {
+    const items = info.node[list];
+    if (!Array.isArray(items) || (list === "data-source" && hasPlainItems(info))) continue;
     for (let index = 0; index < items.length; index++) {
       const item: unknown = items[index];
       if (!isObj(item)) continue;
-      for (const event of EVENTS) {
-        const a = item[event];
+      for (const event of ITEM_EVENTS[list]) {
+        const action = item[event];
         // NavigationList item actions behave like component on-click actions.
-        if (isObj(a))
-          out.push({
-            action: a,
+        if (isObj(action))
+          (out ??= []).push({
+            action,
             event,
-            path: [...info.path, listKey, index, event],
-            onItem: listKey === "data-source",
+            path: [...info.path, list, index, event],
+            onItem: list === "data-source",
           });
       }
     }
   }
-  info.actions = out;
-  return out;
+  return out ?? NO_ACTIONS;
+}
+
+/** Whether a component of the screen runs a data_exchange action. */
+export function hasDataExchange(screen: ScreenInfo): boolean {
+  for (const component of screen.components) {
+    for (const { action } of component.actions) if (action.name === "data_exchange") return true;
+  }
+  return false;
 }

@@ -557,6 +557,45 @@ describe("parser, schema and markers", () => {
     ])
       expect(() => validateFlowJson(t)).not.toThrow();
   });
+  it("treats names every object inherits as unknown types and keys", () => {
+    expect(errs(flow([{ type: "constructor" }, footer()]))).toEqual([
+      "INVALID_PROPERTY_VALUE@screens[0].layout.children[0].type",
+    ]);
+    expect(errs(flow([{ type: "TextBody", text: "x", toString: "y" }, footer()]))).toEqual([
+      "INVALID_PROPERTY_KEY@screens[0].layout.children[0].toString",
+    ]);
+    const item = { id: "a", title: "A", constructor: "x" };
+    expect(
+      errs(flow([{ type: "RadioButtonsGroup", name: "r", label: "R", "data-source": [item] }, footer()])),
+    ).toEqual(["INVALID_PROPERTY_KEY@screens[0].layout.children[0].data-source[0].constructor"]);
+  });
+  it("C10 finds repeated and empty ids in short and long lists alike", () => {
+    const dropdown = (ids: string[]) =>
+      flow([
+        {
+          type: "Dropdown",
+          name: "d",
+          label: "D",
+          "data-source": ids.map((id) => ({ id, title: id || "x" })),
+        },
+        footer(),
+      ]);
+    const repeated = (text: string) =>
+      validateFlowJson(text)
+        .warnings.filter((w) => w.error === "PORTAL_DUPLICATE_ITEM_ID")
+        .map((w) => w.pointers[0]?.path.replace("screens[0].layout.children[0].", ""));
+    const many = Array.from({ length: 30 }, (_, n) => `id${n}`);
+    expect(repeated(dropdown(["a", "b", "c", "d", "e", "a", ""]))).toEqual([
+      "data-source[5].id",
+      "data-source[6].id",
+    ]);
+    expect(repeated(dropdown([...many, "id3", "id29", ""]))).toEqual([
+      "data-source[30].id",
+      "data-source[31].id",
+      "data-source[32].id",
+    ]);
+    expect(repeated(dropdown(many))).toEqual([]);
+  });
   it("parseFlowJson gives a position tree", () => {
     const p = parseFlowJson('{"a": [1, 2]}');
     expect(p.value).toEqual({ a: [1, 2] });

@@ -54,7 +54,7 @@ function checkTopLevelKeys(context: ValidationContext): void {
       "T4",
       "INVALID_PROPERTY_VALUE_FORMAT",
       ["data_channel_uri"],
-      "Property 'data_channel_uri' should be in 'uri' format.",
+      "Property 'data_channel_uri' should be in 'uri' format, such as 'https://example.com/flow'.",
     );
   }
   if (flow.data_api_version !== undefined && typeof flow.data_api_version !== "string") {

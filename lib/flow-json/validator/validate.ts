@@ -24,6 +24,7 @@ function finish(
   index?: JsonIndex,
 ): ValidationResult {
   const located = locateProblems(text, drafts, index);
+  index?.release();
   const errors = [...syntaxErrors];
   const warnings: FlowJsonProblem[] = [];
   for (let at = 0; at < located.length; at++) {
@@ -172,7 +173,7 @@ function checkSize(text: string, report: Reporter): boolean {
     "T2",
     "INVALID_FLOW_JSON",
     [],
-    `The maximum size of the Flow JSON is 10 MB. But your Flow JSON size exceeds the maximum size by ${bytes - MAX_BYTES} bytes.`,
+    `The Flow JSON exceeds the maximum size of 10 MB by ${bytes - MAX_BYTES} bytes; make it smaller.`,
   );
   return true;
 }

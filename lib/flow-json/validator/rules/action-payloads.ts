@@ -3,7 +3,7 @@ import { isBacktickExpression, parseBinding } from "../../expressions/binding";
 import { isObj, type ValidationContext, type Obj, type ScreenInfo } from "../context";
 import { checkBinding } from "./binding-check";
 import { checkExpression } from "./expression-check";
-import { walkReferenceStrings } from "./string-walk";
+import { walkReferenceStrings, type ReferenceStringVisitor } from "./string-walk";
 import { dataFieldType, staticValueType, type ValueType } from "./value-types";
 
 // Action payloads (§8.x actions, §10): bindings and expressions in payloads (A6, A9), complete only on terminal
@@ -57,9 +57,69 @@ function pickerTypeOf(context: ValidationContext, screen: ScreenInfo, value: unk
 }
 
 /**
- * A6, A9: checks the bindings and (7.2+ complete / data_exchange) expressions of each payload value; A7: pickers
- * only as top-level values outside navigate. Returns the type of each payload value.
+ * A6, A9: checks the bindings and (7.2+ complete / data_exchange) expressions in one payload value, and works out
+ * the value's type. One instance serves all values of a payload, so the walk allocates no closure per value.
  */
+class PayloadStringChecker implements ReferenceStringVisitor {
+  /** The type of the value being walked: its literal type, or that of the binding / expression it is. */
+  valueType: ValueType = "unknown";
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly screen: ScreenInfo,
+    /** Path length of a top-level payload value: a string at this depth is the whole value. */
+    private readonly topLevelDepth: number,
+    private readonly expressionsChecked: boolean,
+  ) {}
+
+  visit(text: string, stringPath: JsonPath): void {
+    const { context, screen } = this;
+    const isWholeValue = stringPath.length === this.topLevelDepth;
+    const binding = text.startsWith("${") ? parseBinding(text) : null;
+    if (binding) {
+      const bindingType = checkBinding(context, screen, binding, stringPath, PAYLOAD_CODE);
+      if (isWholeValue) this.valueType = bindingType ?? "unknown";
+    } else if (isBacktickExpression(text) && context.at("6.0")) {
+      if (this.expressionsChecked) {
+        const source = text.slice(1, -1);
+        const expressionType = checkExpression(
+          context,
+          screen,
+          source,
+          stringPath,
+          PAYLOAD_CODE,
+          "unknown",
+          false,
+        );
+        if (isWholeValue) this.valueType = expressionType ?? "unknown";
+      } else if (isWholeValue) {
+        this.valueType = "unknown";
+      }
+    }
+  }
+}
+
+/** A7: PhotoPicker and DocumentPicker values nested inside a payload value (they must be top-level values). */
+class NestedPickerFinder implements ReferenceStringVisitor {
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly screen: ScreenInfo,
+    private readonly topLevelDepth: number,
+  ) {}
+
+  visit(text: string, stringPath: JsonPath): void {
+    if (stringPath.length > this.topLevelDepth && pickerTypeOf(this.context, this.screen, text)) {
+      this.context.report.error(
+        "A7",
+        PAYLOAD_CODE,
+        stringPath,
+        'The value of a PhotoPicker or DocumentPicker cannot be nested in a complete or data_exchange payload; put it at the top level, such as "photos": "${form.photos}".',
+      );
+    }
+  }
+}
+
+/** A6, A9: the bindings and expressions of each payload value; A7: pickers only top-level. Returns the types. */
 function checkPayloadValues(
   context: ValidationContext,
   screen: ScreenInfo,
@@ -71,49 +131,18 @@ function checkPayloadValues(
   const topLevelDepth = payloadPath.length + 1;
   const expressionsChecked =
     context.at("7.2") && (action.name === "complete" || action.name === "data_exchange");
+  const checker = new PayloadStringChecker(context, screen, topLevelDepth, expressionsChecked);
+  let nestedPickers: NestedPickerFinder | undefined;
   for (const key in payload) {
     const value = payload[key];
-    let valueType: ValueType = staticValueType(value);
-    walkReferenceStrings(value, [...payloadPath, key], {
-      visit(text, stringPath) {
-        const isWholeValue = stringPath.length === topLevelDepth;
-        const binding = text.startsWith("${") ? parseBinding(text) : null;
-        if (binding) {
-          const bindingType = checkBinding(context, screen, binding, stringPath, PAYLOAD_CODE);
-          if (isWholeValue) valueType = bindingType ?? "unknown";
-        } else if (isBacktickExpression(text) && context.at("6.0")) {
-          if (expressionsChecked) {
-            const source = text.slice(1, -1);
-            const expressionType = checkExpression(
-              context,
-              screen,
-              source,
-              stringPath,
-              PAYLOAD_CODE,
-              "unknown",
-              false,
-            );
-            if (isWholeValue) valueType = expressionType ?? "unknown";
-          } else if (isWholeValue) {
-            valueType = "unknown";
-          }
-        }
-      },
-    });
-    valueTypes.set(key, valueType);
-    if (action.name !== "navigate" && pickerTypeOf(context, screen, value) === null) {
-      walkReferenceStrings(value, [...payloadPath, key], {
-        visit(text, stringPath) {
-          if (stringPath.length > topLevelDepth && pickerTypeOf(context, screen, text)) {
-            context.report.error(
-              "A7",
-              PAYLOAD_CODE,
-              stringPath,
-              "The value of following components must be a top-level string in complete and data_exchange on-click-action payload: [PhotoPicker, DocumentPicker].",
-            );
-          }
-        },
-      });
+    const valuePath = [...payloadPath, key];
+    checker.valueType = staticValueType(value);
+    walkReferenceStrings(value, valuePath, checker);
+    valueTypes.set(key, checker.valueType);
+    // Only objects and arrays hold nested values; navigate payloads are checked for pickers separately.
+    if (action.name !== "navigate" && typeof value === "object" && value !== null) {
+      nestedPickers ??= new NestedPickerFinder(context, screen, topLevelDepth);
+      walkReferenceStrings(value, valuePath, nestedPickers);
     }
   }
   return valueTypes;
@@ -155,14 +184,14 @@ function checkCompletePickers(
       "A7",
       PAYLOAD_CODE,
       payloadPath,
-      "The aggregated maximum uploaded files of the PhotoPicker and DocumentPicker components cannot exceed 10 when using in the complete action payload. If 'max-uploaded-photos' or 'max-uploaded-documents' property is not set, the default uploaded files count is 30.",
+      "The PhotoPicker and DocumentPicker values in a complete payload may upload at most 10 files together (a picker without 'max-uploaded-photos' or 'max-uploaded-documents' counts as 30); lower those limits or send fewer pickers.",
     );
   } else if (kilobytes > MAX_PAYLOAD_KB) {
     report.error(
       "A7",
       PAYLOAD_CODE,
       payloadPath,
-      "The aggregated maximum size of files of the PhotoPicker and DocumentPicker components cannot exceed 102400 KB when using in the complete action payload.",
+      "The PhotoPicker and DocumentPicker values in a complete payload may upload at most 102400 KB together (files × 'max-file-size-kb'); lower those limits or send fewer pickers.",
     );
   }
 }
@@ -198,7 +227,7 @@ function checkNavigatePayload(
         "A4",
         "MISSING_NAVIGATION_ACTION_PAYLOAD",
         path,
-        "Property 'payload' is required when the next screen's data model is not empty.",
+        "Property 'payload' is required when the next screen's data model is not empty; add a payload with a value for each of its fields.",
       );
     }
     return;
@@ -228,7 +257,7 @@ function checkNavigatePayload(
       "A4",
       "INVALID_NAVIGATE_ACTION_PAYLOAD",
       payloadPath,
-      `Following fields are expected in the next screen's data model but missing in payload: [${missing.join(", ")}].`,
+      `Following fields are expected in the next screen's data model but missing in payload: [${missing.join(", ")}]; add them to the payload.`,
     );
   }
   for (const key of payloadKeys) {
@@ -239,7 +268,7 @@ function checkNavigatePayload(
         "A4",
         "INVALID_NAVIGATE_ACTION_PAYLOAD",
         [...payloadPath, key],
-        `Schema of payload data at '${key}' on screen '${screen.id}' is not matching with schema of data model field on screen '${target.id}'. Property is expecting '${wanted}' but got ${actual}.`,
+        `Payload value '${key}' on screen '${screen.id}' does not match the data model of screen '${target.id}': it must be of type '${wanted}' but is '${actual}'.`,
       );
     }
   }
@@ -269,7 +298,7 @@ function checkUpdateDataPayload(
         "A8",
         "INVALID_UPDATE_DATA_ACTION_PAYLOAD",
         [...payloadPath, key],
-        "Attempting to update a key with its own value is redundant and not allowed.",
+        `update_data cannot set '${key}' to its own value; give it a new value or remove it from the payload.`,
       );
     } else {
       const actual = valueTypes.get(key) ?? "unknown";

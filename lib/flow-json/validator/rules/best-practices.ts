@@ -1,5 +1,4 @@
-import { COMPONENT_SPECS } from "../component-specs";
-import { actionsOf, type ValidationContext } from "../context";
+import { isInput, type ValidationContext } from "../context";
 
 // Portal guidance that Meta accepts (portal-ui.md §9 and §13): warnings only.
 
@@ -23,7 +22,7 @@ export function checkBestPractices(context: ValidationContext, textLength: numbe
     );
   let dataExchange = false;
   for (const screen of context.screens) {
-    const inputs = screen.components.filter((component) => COMPONENT_SPECS[component.type]?.input);
+    const inputs = screen.components.filter(isInput);
     if (inputs.length >= 8)
       report.warn(
         "BP3",
@@ -45,7 +44,7 @@ export function checkBestPractices(context: ValidationContext, textLength: numbe
         "BP5",
         "PORTAL_DYNAMIC_TITLE",
         [...screen.path, "title"],
-        "Screen titles are shown as typed; bindings in 'title' are not supported.",
+        "Screen titles are shown as typed, so a binding in 'title' is not replaced; use a static title.",
       );
     for (const component of screen.components) {
       if (
@@ -83,7 +82,7 @@ export function checkBestPractices(context: ValidationContext, textLength: numbe
           component.path,
           "TextInput has no 'input-type'; set it (text, email, number, phone…) for the right keyboard and validation.",
         );
-      for (const actionInfo of actionsOf(component))
+      for (const actionInfo of component.actions)
         if (actionInfo.action.name === "data_exchange") dataExchange = true;
     }
   }

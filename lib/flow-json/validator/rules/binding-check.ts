@@ -1,7 +1,7 @@
 import type { JsonPath } from "../../json/path";
 import { formatBinding, type Binding } from "../../expressions/binding";
-import type { ValidationContext, ScreenInfo } from "../context";
-import { dataFieldType, formValueType, isInputType, type ValueType } from "./value-types";
+import { isInput, type ValidationContext, type ScreenInfo } from "../context";
+import { dataFieldType, formValueType, type ValueType } from "./value-types";
 
 // One "${…}" binding: D5 (data fields), A6 (form values), E1/E2 (global references to other screens).
 
@@ -34,7 +34,7 @@ export function checkBinding(
   }
   // A6: ${form.x} needs an input component named x on this screen.
   const component = screen.names.get(field);
-  if (!component || component.type === "Form" || !isInputType(component.type)) {
+  if (!component || component.type === "Form" || !isInput(component)) {
     report.error(
       "A6",
       code === PROPERTY_CODE ? PROPERTY_CODE : "INVALID_ON_CLICK_ACTION_PAYLOAD",
@@ -72,7 +72,7 @@ function checkGlobalBinding(
       "E2",
       PROPERTY_CODE,
       path,
-      `The screen id '${binding.screen}' referenced in the dynamic binding expression '${raw}' does not exist.`,
+      `The screen id '${binding.screen}' referenced in the dynamic binding expression '${raw}' does not exist; reference one of the Flow's screen ids.`,
     );
     return null;
   }
@@ -81,7 +81,7 @@ function checkGlobalBinding(
       "E2",
       PROPERTY_CODE,
       path,
-      `Global dynamic data '${raw}' used on screen '${screen.id}' is invalid since screen '${screen.id}' represents current screen. Convert expression to local referencing of the form \${${binding.scope}.<property>}.`,
+      `Global dynamic data '${raw}' refers to its own screen '${screen.id}'; use the local form \${${binding.scope}.<property>} instead.`,
     );
     return null;
   }
@@ -92,7 +92,7 @@ function checkGlobalBinding(
         "E2",
         PROPERTY_CODE,
         path,
-        `Global dynamic data '${raw}' does not exist on screen '${binding.screen}' but is used on screen '${screen.id}'.`,
+        `Global dynamic data '${raw}' used on screen '${screen.id}' does not exist on screen '${binding.screen}'; declare the field in the 'data' of screen '${binding.screen}'.`,
       );
     }
     return declared;
@@ -102,7 +102,7 @@ function checkGlobalBinding(
       "E2",
       PROPERTY_CODE,
       path,
-      `Form data '${raw}' from screen '${binding.screen}' does not exist, but is used on screen '${screen.id}'.`,
+      `Form data '${raw}' used on screen '${screen.id}' does not exist on screen '${binding.screen}'; reference the name of an input component of that screen.`,
     );
     return null;
   }

@@ -1,4 +1,4 @@
-import { COMPONENT_SPECS } from "../component-specs";
+import { COMPONENT_SPECS, type ComponentSpec } from "../component-specs";
 import { isObj, type ComponentInfo, type ValidationContext, type Obj } from "../context";
 import { checkDates } from "./dates";
 import { isDynamicString } from "./dynamic-string";
@@ -15,6 +15,13 @@ const MIN_MAX_PAIRS: [string, string][] = [
   ["min-uploaded-documents", "max-uploaded-documents"],
   ["min-days", "max-days"],
 ];
+/** The pairs each component type has: after the schema stage a component holds no other properties. */
+const MIN_MAX_PAIRS_BY_SPEC = new Map<ComponentSpec, [string, string][]>(
+  Object.values(COMPONENT_SPECS).map((spec) => [
+    spec,
+    MIN_MAX_PAIRS.filter(([minKey]) => spec.props[minKey] !== undefined),
+  ]),
+);
 /** [min, max] options the WhatsApp client renders per selection component. */
 const OPTION_LIMITS: Record<string, [number, number]> = {
   CheckboxGroup: [1, 20],
@@ -47,8 +54,10 @@ export function checkComponents(context: ValidationContext): void {
 
 /** C6: min ≤ max for each min/max pair. */
 function checkMinNotAboveMax(context: ValidationContext, component: ComponentInfo): void {
-  const { node, type, path } = component;
-  for (const [minKey, maxKey] of MIN_MAX_PAIRS) {
+  const { node, type, path, spec } = component;
+  const pairs = spec && MIN_MAX_PAIRS_BY_SPEC.get(spec);
+  if (!pairs) return;
+  for (const [minKey, maxKey] of pairs) {
     const min = node[minKey];
     const max = node[maxKey];
     if (typeof min === "number" && typeof max === "number" && min > max) {
@@ -66,12 +75,23 @@ function checkMinNotAboveMax(context: ValidationContext, component: ComponentInf
 function checkDataSourceItems(context: ValidationContext, component: ComponentInfo, items: unknown[]): void {
   const { report } = context;
   const { node, type, path } = component;
-  const objects = items.filter(isObj);
   let hasImage = false;
   let hasColor = false;
-  for (const item of objects) {
+  const seenIds = new SeenIds();
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    if (!isObj(item)) continue;
     if (item.image !== undefined) hasImage = true;
     if (item.color !== undefined) hasColor = true;
+    const id = item.id;
+    if (seenIds.add(id) || id === "") {
+      report.warn(
+        "C10",
+        "PORTAL_DUPLICATE_ITEM_ID",
+        [...path, "data-source", index, "id"],
+        `Item id '${String(id)}' is empty or repeated; the WhatsApp client fails to render lists with duplicate or empty ids.`,
+      );
+    }
   }
   if (context.at("5.0") && hasImage && hasColor) {
     report.error(
@@ -82,28 +102,15 @@ function checkDataSourceItems(context: ValidationContext, component: ComponentIn
     );
   }
   for (const event of ITEM_EVENTS) {
-    if (node[event] !== undefined && objects.some((item) => item[event] !== undefined)) {
+    if (node[event] !== undefined && items.some((item) => isObj(item) && item[event] !== undefined)) {
       report.error(
         "C9",
         "INVALID_PROPERTY_VALUE",
         [...path, event],
-        `The '${event}' property cannot be used at both the component and data-source levels.`,
+        `The '${event}' property cannot be used at both the component and data-source levels; set it on the component or on the items, not both.`,
         "key",
       );
     }
-  }
-  const seenIds = new Set<unknown>();
-  for (let index = 0; index < objects.length; index++) {
-    const id = objects[index]!.id;
-    if (seenIds.has(id) || id === "") {
-      report.warn(
-        "C10",
-        "PORTAL_DUPLICATE_ITEM_ID",
-        [...path, "data-source", index, "id"],
-        `Item id '${String(id)}' is empty or repeated; the WhatsApp client fails to render lists with duplicate or empty ids.`,
-      );
-    }
-    seenIds.add(id);
   }
   const [min, max] = OPTION_LIMITS[type] ?? [1, Infinity];
   // A Dropdown with images renders at most 100 options.
@@ -115,6 +122,24 @@ function checkDataSourceItems(context: ValidationContext, component: ComponentIn
       [...path, "data-source"],
       `${type} supports ${min}–${cap} options but has ${items.length}; the client does not render it otherwise.`,
     );
+  }
+}
+
+/**
+ * The ids seen so far in a list. Most lists are short: looking through a few ids costs less than filling a Set
+ * for each list, which is used only beyond that.
+ */
+class SeenIds {
+  private readonly few: unknown[] = [];
+  private many: Set<unknown> | undefined;
+
+  /** Adds `id`; returns whether it was already there. */
+  add(id: unknown): boolean {
+    const seen = this.many ? this.many.has(id) : this.few.includes(id);
+    if (seen) return true;
+    if (this.many) this.many.add(id);
+    else if (this.few.push(id) > 16) this.many = new Set(this.few);
+    return false;
   }
 }
 
@@ -179,7 +204,7 @@ function checkEndAddOn(
       "C14",
       "DUPLICATE_PROPETY_FOR_CONDITION",
       endPath,
-      "For the 'NavigationList' component, 'end' add-on should have at least 1 and at most 2 of 'title', 'metadata' or 'description.'",
+      "For the 'NavigationList' component, 'end' add-on should have at least 1 and at most 2 of 'title', 'metadata' or 'description'.",
     );
   }
   if (list["media-size"] === "large") {
@@ -187,7 +212,7 @@ function checkEndAddOn(
       "C14",
       "INVALID_PROPERTY_VALUE_FOR_CONDITION",
       [...listPath, "media-size"],
-      "Cannot set property 'media-size' to 'large' when 'end' add-on is present for component 'NavigationList'.",
+      "Cannot set property 'media-size' to 'large' when 'end' add-on is present for component 'NavigationList'; use 'regular' or remove the 'end' add-ons.",
     );
   }
 }
@@ -200,7 +225,7 @@ function checkCarouselSize(context: ValidationContext, component: ComponentInfo)
       "C15",
       "PORTAL_TOO_MANY_OPTIONS",
       [...component.path, "images"],
-      `ImageCarousel supports 1–3 images but has ${images.length}.`,
+      `ImageCarousel supports 1–3 images but has ${images.length}; remove the extra images.`,
     );
   }
 }
@@ -244,12 +269,11 @@ function checkFieldHints(context: ValidationContext, component: ComponentInfo): 
 
 /** L1: static texts within the documented client character limits. */
 function checkTextLengths(context: ValidationContext, component: ComponentInfo): void {
-  const { node, type, path } = component;
-  const properties = COMPONENT_SPECS[type]?.props;
-  if (!properties) return;
+  const { node, type, path, spec } = component;
+  if (!spec) return;
   for (const key in node) {
     const value = node[key];
-    const maxChars = properties[key]?.maxChars;
+    const maxChars = spec.props[key]?.maxChars;
     if (
       maxChars !== undefined &&
       typeof value === "string" &&

@@ -12,40 +12,41 @@ const isStatic = (value: unknown): value is string =>
   typeof value === "string" && !value.startsWith("${") && !value.startsWith("`");
 
 /** Day number of a calendar date "YYYY-MM-DD", or NaN when it is not a real date (2025-02-30). */
-function dayOf(s: string): number {
-  const m = YMD.exec(s);
-  if (!m) return NaN;
-  const y = Number(m[1]),
-    mo = Number(m[2]),
-    d = Number(m[3]);
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d
-    ? t / 86400000
+function dayOf(text: string): number {
+  const match = YMD.exec(text);
+  if (!match) return NaN;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const time = Date.UTC(year, month - 1, day);
+  // Date.UTC rolls invalid days over (February 30 → March 2): a real date reads back unchanged.
+  const back = new Date(time);
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
+    ? time / 86400000
     : NaN;
 }
 
 export function checkDates(context: ValidationContext, info: ComponentInfo): void {
-  const { node: node, type, path } = info;
+  const { node, type, path } = info;
   if (type !== "DatePicker" && type !== "CalendarPicker") return;
   const { report } = context;
   const name = typeof node.name === "string" ? node.name : type;
   // DatePicker before 5.0 takes millisecond timestamps as strings (§8.9); everything else takes YYYY-MM-DD.
   const millis = type === "DatePicker" && !context.at("5.0");
   const format = millis ? 'a timestamp in milliseconds such as "1710958020000"' : 'the format "YYYY-MM-DD"';
-  const parse = (s: string): number => (millis ? (MILLIS.test(s) ? Number(s) : NaN) : dayOf(s));
-  const bad = (p: (string | number)[], value: string) =>
+  const parse = (text: string): number => (millis ? (MILLIS.test(text) ? Number(text) : NaN) : dayOf(text));
+  const reportFormat = (valuePath: (string | number)[], value: string) =>
     report.error(
       "C11",
       "INVALID_PROPERTY_VALUE_FORMAT",
-      p,
+      valuePath,
       `The date field must be in ${format}, but '${value}' of ${type} '${name}' is not${millis ? "" : " (relative values such as 'today' are not supported)"}.`,
     );
 
   const min = isStatic(node["min-date"]) ? parse(node["min-date"]) : NaN;
   const max = isStatic(node["max-date"]) ? parse(node["max-date"]) : NaN;
   for (const key of ["min-date", "max-date"] as const)
-    if (isStatic(node[key]) && Number.isNaN(parse(node[key]))) bad([...path, key], node[key]);
+    if (isStatic(node[key]) && Number.isNaN(parse(node[key]))) reportFormat([...path, key], node[key]);
   if (!Number.isNaN(min) && !Number.isNaN(max) && min > max)
     report.error(
       "C11",
@@ -53,21 +54,22 @@ export function checkDates(context: ValidationContext, info: ComponentInfo): voi
       [...path, "min-date"],
       `'min-date' (${String(node["min-date"])}) cannot be later than 'max-date' (${String(node["max-date"])}) for ${type} '${name}'.`,
     );
-  const inRange = (p: (string | number)[], key: string, value: string) => {
-    const t = parse(value);
-    if (Number.isNaN(t)) return bad(p, value);
-    if ((!Number.isNaN(min) && t < min) || (!Number.isNaN(max) && t > max))
+  const checkInRange = (valuePath: (string | number)[], key: string, value: string) => {
+    const date = parse(value);
+    if (Number.isNaN(date)) return reportFormat(valuePath, value);
+    if ((!Number.isNaN(min) && date < min) || (!Number.isNaN(max) && date > max))
       report.error(
         "C11",
         "INVALID_DATE_RANGE",
-        p,
+        valuePath,
         `The value of property '${key}' of component '${name}' must be in the range of [${String(node["min-date"] ?? "…")}, ${String(node["max-date"] ?? "…")}], but it is '${value}'.`,
       );
   };
-  const un = node["unavailable-dates"];
-  if (Array.isArray(un))
-    un.forEach(
-      (d, index) => isStatic(d) && inRange([...path, "unavailable-dates", index], "unavailable-dates", d),
+  const unavailable = node["unavailable-dates"];
+  if (Array.isArray(unavailable))
+    unavailable.forEach(
+      (date, index) =>
+        isStatic(date) && checkInRange([...path, "unavailable-dates", index], "unavailable-dates", date),
     );
 
   const range = type === "CalendarPicker" && node.mode === "range";
@@ -80,10 +82,10 @@ export function checkDates(context: ValidationContext, info: ComponentInfo): voi
         [...path, "init-value"],
         `The 'init-value' of CalendarPicker '${name}' must be a date in the format "YYYY-MM-DD", not '${init}'.`,
       );
-    else if (!range) inRange([...path, "init-value"], "init-value", init);
+    else if (!range) checkInRange([...path, "init-value"], "init-value", init);
   } else if (range && isObj(init))
     for (const k of ["start-date", "end-date"])
-      if (isStatic(init[k])) inRange([...path, "init-value", k], "init-value", init[k] as string);
+      if (isStatic(init[k])) checkInRange([...path, "init-value", k], "init-value", init[k] as string);
 
   if (type === "CalendarPicker") checkMode(context, info, name, range);
 }

@@ -36,7 +36,9 @@ class ExpressionTypeChecker {
 
   requireOperand(actual: ValueType, wanted: ValueType, node: ExprNode): void {
     if (actual !== "unknown" && actual !== wanted) {
-      this.addError(`Operand '${this.textOf(node)}' with type '${actual}' is not supported.`);
+      this.addError(
+        `Operand '${this.textOf(node)}' with type '${actual}' is not supported here; use a ${wanted}.`,
+      );
     }
   }
 
@@ -64,11 +66,15 @@ class ExpressionTypeChecker {
     for (const part of parts) {
       const partType = this.typeOf(part);
       if (partType === "array" || partType === "object") {
-        this.addError(`Operand '${this.textOf(part)}' with type '${partType}' is not supported.`);
+        this.addError(
+          `Operand '${this.textOf(part)}' with type '${partType}' is not supported in text; use a string, number or boolean.`,
+        );
       }
     }
     if (this.isCondition) {
-      this.addError(`Missing operator between '${this.textOf(parts[0]!)}' and '${this.textOf(parts[1]!)}'.`);
+      this.addError(
+        `Missing operator between '${this.textOf(parts[0]!)}' and '${this.textOf(parts[1]!)}'; join them with an operator such as == or &&.`,
+      );
     }
     return "string";
   }
@@ -76,10 +82,12 @@ class ExpressionTypeChecker {
   typeOfBinary(operator: string, left: ExprNode, right: ExprNode): ValueType {
     const leftType = this.typeOf(left);
     const rightType = this.typeOf(right);
-    if (this.isCondition && "+-*/%".includes(operator)) this.addError(`Invalid operator '${operator}'.`);
+    if (this.isCondition && "+-*/%".includes(operator)) {
+      this.addError(`Invalid operator '${operator}' in a condition; use ==, !=, <, <=, >, >=, &&, || or !.`);
+    }
     if (this.isCondition && left.kind === "literal" && right.kind === "literal") {
       this.addError(
-        `An operator cannot not have literals on both sides. Found invalid syntax at column ${left.start + 1}.`,
+        `An operator cannot have literals on both sides (column ${left.start + 1}); compare a binding with a value.`,
       );
     }
     switch (operator) {
@@ -87,7 +95,7 @@ class ExpressionTypeChecker {
       case "!=":
         if (leftType !== "unknown" && rightType !== "unknown" && leftType !== rightType) {
           this.addError(
-            `Type mismatch in an equality operation between '${this.textOf(left)}' and '${this.textOf(right)}' at column ${left.start + 1}.`,
+            `Type mismatch in an equality operation between '${this.textOf(left)}' and '${this.textOf(right)}' at column ${left.start + 1}; compare values of the same type.`,
           );
         }
         return "boolean";
@@ -141,14 +149,16 @@ export function checkExpression(
     if (!checker.sawBinding) {
       checker.addError(
         tree.kind === "literal"
-          ? "The only operand is a literal value. Expected single operand to be a boolean."
-          : "Expected property 'condition' to contain at least one dynamic operand.",
+          ? "The only operand is a literal value; a condition needs a binding, such as ${form.agree} or ${data.age} > 18."
+          : "Expected property 'condition' to contain at least one dynamic operand, such as ${form.agree}.",
       );
     } else if (type !== "boolean" && type !== "unknown") {
-      checker.addError("Expected single operand to be a boolean.");
+      checker.addError(
+        "Expected the condition to be a boolean; compare the value, such as ${data.age} > 18.",
+      );
     }
   } else if (expected !== "unknown" && type !== "unknown" && type !== expected) {
-    checker.addError(`The expression evaluates to '${type}' but the property expects '${expected}'.`);
+    checker.addError(`The expression evaluates to '${type}' but the property expects a '${expected}'.`);
   }
   if (checker.firstError !== undefined) {
     context.report.error(rule, "INVALID_PROPERTY_VALUE", path, checker.firstError);

@@ -1,6 +1,12 @@
 import type { JsonPath } from "../../json/path";
-import { COMPONENT_SPECS } from "../component-specs";
-import { isObj, type ComponentInfo, type ValidationContext, type Obj, type ScreenInfo } from "../context";
+import {
+  isInput,
+  isObj,
+  type ComponentInfo,
+  type ValidationContext,
+  type Obj,
+  type ScreenInfo,
+} from "../context";
 import { isDynamicString } from "./dynamic-string";
 
 // C17: Form init-values / error-messages: no pickers in init-values; from 7.0 keys and value types are checked.
@@ -58,13 +64,13 @@ export function checkFormValues(
           "C17",
           "NATIVE_COMPONENT_IN_FORM_INIT_VALUES",
           [...path, property, name],
-          "Property 'init-values' should not contain value for components: [PhotoPicker, DocumentPicker].",
+          `Property 'init-values' should not contain value for components: [PhotoPicker, DocumentPicker]; remove '${name}' (a picker cannot be pre-filled).`,
           "key",
         );
         continue;
       }
       if (!typesChecked) continue;
-      if (!target || target.type === "Form" || !COMPONENT_SPECS[target.type]?.input) {
+      if (!target || target.type === "Form" || !isInput(target)) {
         report.error(
           "C17",
           "INVALID_PROPERTY_VALUE",

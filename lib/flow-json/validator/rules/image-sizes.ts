@@ -1,5 +1,5 @@
 import type { PathSegment } from "../../json/path";
-import { isObj, type ComponentInfo, type ValidationContext } from "../context";
+import { hasPlainItems, isObj, type ComponentInfo, type ValidationContext } from "../context";
 import { isDynamicString } from "./dynamic-string";
 
 // L3: image sizes (§7.3, §8.14, §8.16): list images are errors (the client does not render them), others warnings.
@@ -17,7 +17,7 @@ export function checkImageSizes(context: ValidationContext, component: Component
   const { node, path, type } = component;
   const listImageMaxKb = context.at("6.0") ? 100 : 300;
   const items = node["data-source"];
-  if (Array.isArray(items)) {
+  if (Array.isArray(items) && !hasPlainItems(component)) {
     for (let index = 0; index < items.length; index++) {
       const item: unknown = items[index];
       if (!isObj(item)) continue;

@@ -44,7 +44,7 @@ export function checkReferenceString(
           "D5",
           PROPERTY_CODE,
           path,
-          `Found invalid dynamic data. Expected '${value}' to be of type '${expected}' but it is declared as '${actual}'.`,
+          `Dynamic data '${value}' is declared as '${actual}' but this property needs a '${expected}'; bind a field of type '${expected}'.`,
         );
       }
       return actual;

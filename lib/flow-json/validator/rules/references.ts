@@ -1,12 +1,19 @@
-import type { JsonPath, PathSegment } from "../../json/path";
+import { childPath, type JsonPath, type PathSegment } from "../../json/path";
 import { isBacktickExpression, parseBinding } from "../../expressions/binding";
-import { COMPONENT_SPECS, type PropKind } from "../component-specs";
-import { actionsOf, isObj, type ComponentInfo, type ValidationContext, type ScreenInfo } from "../context";
+import type { PropKind } from "../component-specs";
+import {
+  hasPlainItems,
+  isObj,
+  mayReference,
+  type ComponentInfo,
+  type ValidationContext,
+  type ScreenInfo,
+} from "../context";
 import { checkActionPayload } from "./action-payloads";
 import { PROPERTY_CODE } from "./binding-check";
 import { checkExpression } from "./expression-check";
 import { checkReferenceString } from "./reference-string";
-import { mayReference, walkReferenceStrings, type ReferenceStringVisitor } from "./string-walk";
+import { walkReferenceStrings, type ReferenceStringVisitor } from "./string-walk";
 import { expectedTypeOfKind } from "./value-types";
 
 // Bindings and expressions in component properties and action payloads (D5, D6, E1–E5, C18, A4–A9), §9–§10.
@@ -51,14 +58,26 @@ class PropertyStringChecker implements ReferenceStringVisitor {
   }
 }
 
+/**
+ * Whether a component property needs the checks below: a string that may reference data, a structure that may
+ * hold one, or an If condition (checked even without bindings).
+ */
+function needsReferenceCheck(component: ComponentInfo, key: string, value: unknown): boolean {
+  if (SKIPPED_KEYS.has(key)) return false;
+  if (typeof value === "string")
+    return mayReference(value) || (key === "condition" && component.type === "If");
+  if (typeof value !== "object" || value === null) return false;
+  // Items of plain strings reference nothing.
+  return !(component.spec?.props[key]?.kind === "data-source" && hasPlainItems(component));
+}
+
 export function checkReferences(context: ValidationContext): void {
   const stringChecker = new PropertyStringChecker(context);
   for (const screen of context.screens) {
     stringChecker.screen = screen;
     for (const component of screen.components) {
       checkComponentProperties(context, screen, component, stringChecker);
-      for (const action of actionsOf(component))
-        checkActionPayload(context, screen, action.action, action.path);
+      for (const action of component.actions) checkActionPayload(context, screen, action.action, action.path);
     }
   }
 }
@@ -69,20 +88,18 @@ function checkComponentProperties(
   component: ComponentInfo,
   stringChecker: PropertyStringChecker,
 ): void {
-  const { node, type } = component;
-  const properties = COMPONENT_SPECS[type]?.props;
-  const path: PathSegment[] = component.path.slice();
-  stringChecker.wholeValueDepth = path.length + 1;
+  const { node, type, spec } = component;
+  // The component's path plus one segment set to each checked key in turn; made when the first property needs
+  // checking (most need none).
+  let path: PathSegment[] | undefined;
+  stringChecker.wholeValueDepth = component.path.length + 1;
   for (const key in node) {
-    if (SKIPPED_KEYS.has(key)) continue;
     const value = node[key];
-    const isIfCondition = key === "condition" && type === "If";
-    // Plain strings without "${" or backticks need no reference checks (If conditions always do).
-    if (typeof value === "string" && !mayReference(value) && !isIfCondition) continue;
-    if (typeof value !== "string" && typeof value !== "object") continue;
-    const kind = properties?.[key]?.kind;
-    path.push(key);
-    if (isIfCondition) {
+    if (!needsReferenceCheck(component, key, value)) continue;
+    const kind = spec?.props[key]?.kind;
+    path ??= childPath(component.path, key);
+    path[component.path.length] = key;
+    if (key === "condition" && type === "If") {
       checkCondition(context, screen, value, path);
     } else if (type === "RichText" && key === "text") {
       checkRichText(context, screen, value, path);
@@ -93,7 +110,6 @@ function checkComponentProperties(
         checkListSchema(context, screen, value, kind, path);
       }
     }
-    path.pop();
   }
 }
 
@@ -122,7 +138,7 @@ function checkRichText(context: ValidationContext, screen: ScreenInfo, value: un
           "C18",
           "INVALID_TEXT_DYNAMIC_DATA",
           [...path, index],
-          `Every item of the array in the 'text' property of RichText on the screen '${screen.id}' should be a static string. Please remove dynamic binding - \${…} from the item of the array.`,
+          `Every item of the 'text' array of RichText on screen '${screen.id}' must be a static string; remove the \${…} binding, or bind the whole 'text' to one \${data.…} value.`,
         );
       }
     }
@@ -136,7 +152,7 @@ function checkRichText(context: ValidationContext, screen: ScreenInfo, value: un
       "C18",
       "INVALID_TEXT_DYNAMIC_DATA",
       path,
-      'String interpolation is not supported by RichText component. Either use static value (e.g. "# Title") or dynamic only (e.g. "${data.title}").',
+      'String interpolation is not supported by the RichText component; use a static text (such as "# Title") or one binding for the whole text (such as "${data.title}").',
     );
   } else {
     checkReferenceString(context, screen, value, path, PROPERTY_CODE, "unknown");
@@ -169,7 +185,7 @@ function checkListSchema(
       "D6",
       "INVALID_SCREEN_DYNAMIC_DATA",
       path,
-      `Data model schema is invalid for '${text}'. Missing schema for ${missing.join(", ")}: declare 'items' as an object whose 'properties' include ${required.join(" and ")}.`,
+      `The data model of '${text}' has no schema for ${missing.join(", ")}; declare 'items' as an object whose 'properties' include ${required.join(" and ")}.`,
     );
   }
 }

@@ -1,78 +1,25 @@
-import { actionsOf, isObj, type ValidationContext } from "../context";
+import type { JsonPath } from "../../json/path";
+import { hasDataExchange, isObj, type Obj, type ScreenInfo, type ValidationContext } from "../context";
 
 // Screens (S3–S14), endpoint requirements (T6, T7) and the data model (D1–D4).
 
 export function checkScreens(context: ValidationContext): void {
   const { report, flow } = context;
-  const seen = new Set<string>();
-  let hasDataExchange = false;
-  for (const s of context.screens) {
-    if (seen.has(s.id))
-      report.error(
-        "S3",
-        "DUPLICATE_SCREEN_IDS",
-        [...s.path, "id"],
-        `Duplicate screen id found: '${s.id}'; every screen needs its own id.`,
-      );
-    seen.add(s.id);
-    if (s.id.toLowerCase() === "success")
-      report.error(
-        "S4",
-        "SCREEN_ID_IS_RESERVED_KEYWORD",
-        [...s.path, "id"],
-        "Screen id cannot be 'success' since it is a reserved keyword; choose another id.",
-      );
-    if (s.screen.refresh_on_back === true && !context.endpointFlow)
+  const seenIds = new Set<string>();
+  let usesDataExchange = false;
+  for (const screen of context.screens) {
+    checkScreenId(context, screen, seenIds);
+    if (screen.screen.refresh_on_back === true && !context.endpointFlow)
       report.error(
         "S12",
         "INVALID_PROPERTY_VALUE",
-        [...s.path, "refresh_on_back"],
+        [...screen.path, "refresh_on_back"],
         "Property 'refresh_on_back' can be true only when property 'data_api_version' is set.",
       );
-    const footers = s.components.filter((component) => component.type === "Footer");
-    if (s.terminal) {
-      if (footers.length === 0)
-        report.error(
-          "S8",
-          "MISSING_FOOTER_ON_TERMINAL_SCREEN",
-          [...s.path, "terminal"],
-          `Footer component is missing on terminal screen '${s.id}'; add a Footer whose action is 'complete'.`,
-        );
-      if (context.at("7.3"))
-        for (const f of footers) {
-          const a = f.node["on-click-action"];
-          const allowed = context.endpointFlow ? ["complete", "data_exchange"] : ["complete"];
-          if (isObj(a) && typeof a.name === "string" && !allowed.includes(a.name))
-            report.error(
-              "S9",
-              "INVALID_PROPERTY_VALUE",
-              [...f.path, "on-click-action", "name"],
-              allowed.length === 1
-                ? "Invalid value found for property 'name'. Expected 'complete' on the Footer of a terminal screen."
-                : "Invalid value found for property 'name'. Expected one of: [data_exchange, complete] on the Footer of a terminal screen.",
-            );
-        }
-      const nav = s.components.find((component) => component.type === "NavigationList");
-      if (nav && context.at("6.2"))
-        report.error(
-          "S14",
-          "INVALID_COMPONENT_PLACEMENT",
-          [...nav.path, "type"],
-          "NavigationList is not allowed on a terminal screen; move it to a non-terminal screen.",
-        );
-    }
-    if (Array.isArray(s.screen.sensitive))
-      for (const [index, name] of s.screen.sensitive.entries())
-        if (typeof name === "string" && !s.names.has(name))
-          report.error(
-            "S13",
-            "INVALID_SENSITIVE_FIELD",
-            [...s.path, "sensitive", index],
-            `No component corresponding to the sensitive field(s) '${name}' can be found in screen '${s.id}'.`,
-          );
-    for (const c of s.components)
-      for (const { action } of actionsOf(c)) if (action.name === "data_exchange") hasDataExchange = true;
-    if (s.data) checkDataModel(context, s.data, [...s.path, "data"]);
+    if (screen.terminal) checkTerminalScreen(context, screen);
+    checkSensitiveNames(context, screen);
+    if (!usesDataExchange) usesDataExchange = hasDataExchange(screen);
+    if (screen.data) checkDataModel(context, screen.data, [...screen.path, "data"]);
   }
   const terminals = context.screens.filter((screen) => screen.terminal);
   if (context.screens.length > 0 && terminals.length === 0)
@@ -89,7 +36,7 @@ export function checkScreens(context: ValidationContext): void {
       [...terminals[0]!.path, "success"],
       "At least one terminal screen must have property 'success' set as true.",
     );
-  if (hasDataExchange && flow.data_api_version === undefined)
+  if (usesDataExchange && flow.data_api_version === undefined)
     report.error(
       "T6",
       "MISSING_REQUIRED_PROPERTY",
@@ -101,46 +48,116 @@ export function checkScreens(context: ValidationContext): void {
       "T7",
       "MISSING_REQUIRED_PROPERTY",
       ["data_api_version"],
-      "The property 'routing_model' is required for property 'data_api_version'.",
+      "The property 'routing_model' is required for property 'data_api_version'; add a routing_model, or remove data_api_version if the Flow uses no endpoint.",
       "key",
     );
 }
 
+/** S3: ids are unique; S4: 'success' is reserved. */
+function checkScreenId(context: ValidationContext, screen: ScreenInfo, seenIds: Set<string>): void {
+  if (seenIds.has(screen.id))
+    context.report.error(
+      "S3",
+      "DUPLICATE_SCREEN_IDS",
+      [...screen.path, "id"],
+      `Duplicate screen id found: '${screen.id}'; every screen needs its own id.`,
+    );
+  seenIds.add(screen.id);
+  if (screen.id.toLowerCase() === "success")
+    context.report.error(
+      "S4",
+      "SCREEN_ID_IS_RESERVED_KEYWORD",
+      [...screen.path, "id"],
+      "Screen id cannot be 'success' since it is a reserved keyword; choose another id.",
+    );
+}
+
+/** S8: a terminal screen has a Footer; S9: whose action completes (7.3); S14: no NavigationList (6.2). */
+function checkTerminalScreen(context: ValidationContext, screen: ScreenInfo): void {
+  const { report } = context;
+  const footers = screen.components.filter((component) => component.type === "Footer");
+  if (footers.length === 0)
+    report.error(
+      "S8",
+      "MISSING_FOOTER_ON_TERMINAL_SCREEN",
+      [...screen.path, "terminal"],
+      `Footer component is missing on terminal screen '${screen.id}'; add a Footer whose action is 'complete'.`,
+    );
+  if (context.at("7.3")) {
+    // An endpoint Flow may also end with data_exchange (the endpoint answers with the final screen).
+    const allowed = context.endpointFlow ? ["complete", "data_exchange"] : ["complete"];
+    for (const footer of footers) {
+      const action = footer.node["on-click-action"];
+      if (isObj(action) && typeof action.name === "string" && !allowed.includes(action.name))
+        report.error(
+          "S9",
+          "INVALID_PROPERTY_VALUE",
+          [...footer.path, "on-click-action", "name"],
+          allowed.length === 1
+            ? "Invalid value found for property 'name': the Footer of a terminal screen must use 'complete'."
+            : "Invalid value found for property 'name': the Footer of a terminal screen must use one of: [data_exchange, complete].",
+        );
+    }
+  }
+  const navigationList = screen.components.find((component) => component.type === "NavigationList");
+  if (navigationList && context.at("6.2"))
+    report.error(
+      "S14",
+      "INVALID_COMPONENT_PLACEMENT",
+      [...navigationList.path, "type"],
+      "NavigationList is not allowed on a terminal screen; move it to a non-terminal screen.",
+    );
+}
+
+/** S13: every name in 'sensitive' is a component on the screen. */
+function checkSensitiveNames(context: ValidationContext, screen: ScreenInfo): void {
+  const sensitive = screen.screen.sensitive;
+  if (!Array.isArray(sensitive)) return;
+  for (let index = 0; index < sensitive.length; index++) {
+    const name: unknown = sensitive[index];
+    if (typeof name === "string" && !screen.names.has(name))
+      context.report.error(
+        "S13",
+        "INVALID_SENSITIVE_FIELD",
+        [...screen.path, "sensitive", index],
+        `No component corresponding to the sensitive field(s) '${name}' can be found in screen '${screen.id}'; list only names of components on this screen.`,
+      );
+  }
+}
+
 const DATA_TYPES = ["string", "number", "integer", "boolean", "object", "array"];
 
-function exampleMatches(type: string, ex: unknown): boolean {
+function exampleMatches(type: string, example: unknown): boolean {
   switch (type) {
     case "string":
-      return typeof ex === "string";
+      return typeof example === "string";
     case "number":
-      return typeof ex === "number";
+      return typeof example === "number";
     case "integer":
-      return Number.isInteger(ex);
+      return Number.isInteger(example);
     case "boolean":
-      return typeof ex === "boolean";
+      return typeof example === "boolean";
     case "object":
-      return isObj(ex);
+      return isObj(example);
     case "array":
-      return Array.isArray(ex);
+      return Array.isArray(example);
     default:
       return true;
   }
 }
 
-function checkDataModel(
-  context: ValidationContext,
-  data: Record<string, unknown>,
-  path: (string | number)[],
-): void {
+/** D1: the data model maps field names to schemas ('required' lists names). */
+function checkDataModel(context: ValidationContext, data: Obj, path: JsonPath): void {
   const { report } = context;
-  for (const [key, field] of Object.entries(data)) {
-    const p = [...path, key];
+  for (const key in data) {
+    const field = data[key];
+    const fieldPath = [...path, key];
     if (key === "required") {
       if (!Array.isArray(field))
         report.error(
           "D1",
           "INVALID_SCREEN_DATA",
-          p,
+          fieldPath,
           "Expected the property 'required' of the data model to be an array of field names.",
         );
       continue;
@@ -149,81 +166,90 @@ function checkDataModel(
       report.error(
         "D1",
         "INVALID_SCREEN_DATA",
-        p,
+        fieldPath,
         `Expected data field '${key}' to be an object with 'type' and '__example__'.`,
       );
       continue;
     }
-    checkSchema(context, field, p, true);
+    checkFieldSchema(context, field, fieldPath, true);
   }
-  function checkSchema(
-    ctx2: ValidationContext,
-    field: Record<string, unknown>,
-    p: (string | number)[],
-    top: boolean,
-  ): void {
-    if (field.type === undefined)
+}
+
+/**
+ * D1–D4: one field schema: a known type (D1, D2), an example of that type on top-level fields only (D1, D4),
+ * and the schemas of array items (D3) and object properties, checked the same way.
+ */
+function checkFieldSchema(context: ValidationContext, field: Obj, path: JsonPath, topLevel: boolean): void {
+  const { report } = context;
+  if (field.type === undefined)
+    report.error(
+      "D1",
+      "INVALID_SCREEN_DATA",
+      path,
+      "Missing the definition of property 'type'; use one of string, number, integer, boolean, object, array.",
+    );
+  else if (typeof field.type !== "string")
+    report.error(
+      "D1",
+      "INVALID_SCREEN_DATA",
+      [...path, "type"],
+      "Expected the property 'type' to be of type string; use one of string, number, integer, boolean, object, array.",
+    );
+  else if (!DATA_TYPES.includes(field.type))
+    report.error(
+      "D2",
+      "INVALID_SCREEN_DATA",
+      [...path, "type"],
+      `Invalid data model type '${field.type}'; use one of string, number, integer, boolean, object, array.`,
+    );
+  const hasExample = "__example__" in field;
+  if (topLevel && !hasExample)
+    report.error(
+      "D1",
+      "MISSING_REQUIRED_PROPERTY",
+      path,
+      "Required property '__example__' is missing; every data field needs an example value.",
+    );
+  if (!topLevel && hasExample)
+    report.error(
+      "D4",
+      "INVALID_SCREEN_DATA",
+      [...path, "__example__"],
+      `Property '__example__' is allowed only on top-level fields of the data model, not at '${path.join(".")}'; remove it there.`,
+      "key",
+    );
+  if (
+    topLevel &&
+    hasExample &&
+    typeof field.type === "string" &&
+    !exampleMatches(field.type, field.__example__)
+  )
+    report.error(
+      "D4",
+      "INVALID_SCREEN_DATA",
+      [...path, "__example__"],
+      `Expected property '__example__' to be of type ${field.type}, like the field's 'type', but found ${Array.isArray(field.__example__) ? "array" : field.__example__ === null ? "null" : typeof field.__example__}.`,
+    );
+  if (field.type === "array") {
+    if (field.items === undefined)
       report.error(
-        "D1",
+        "D3",
         "INVALID_SCREEN_DATA",
-        p,
-        "Missing the definition of property 'type'; use one of string, number, integer, boolean, object, array.",
+        path,
+        'Missing the schema for property \'items\' in array; describe the items, such as {"type": "object", "properties": {…}}.',
       );
-    else if (typeof field.type !== "string")
+    else if (typeof field.items !== "boolean" && !isObj(field.items))
       report.error(
-        "D1",
+        "D3",
         "INVALID_SCREEN_DATA",
-        [...p, "type"],
-        "Expected the property 'type' to be of type string.",
+        [...path, "items"],
+        "Expected the property 'items' to be of type boolean or object.",
       );
-    else if (!DATA_TYPES.includes(field.type))
-      report.error(
-        "D2",
-        "INVALID_SCREEN_DATA",
-        [...p, "type"],
-        `Invalid data model type '${field.type}'; use one of string, number, integer, boolean, object, array.`,
-      );
-    if (top && !("__example__" in field))
-      report.error(
-        "D1",
-        "MISSING_REQUIRED_PROPERTY",
-        p,
-        "Required property '__example__' is missing; every data field needs an example value.",
-      );
-    if (!top && "__example__" in field)
-      report.error(
-        "D4",
-        "INVALID_SCREEN_DATA",
-        [...p, "__example__"],
-        `Property '__example__' is allowed only as a top level property of data model. Invalid entry: '${p.join(".")}'.`,
-        "key",
-      );
-    if (
-      top &&
-      "__example__" in field &&
-      typeof field.type === "string" &&
-      !exampleMatches(field.type, field.__example__)
-    )
-      report.error(
-        "D4",
-        "INVALID_SCREEN_DATA",
-        [...p, "__example__"],
-        `Invalid data model schema. Expected property '__example__' to be of type ${field.type}, but found ${Array.isArray(field.__example__) ? "array" : field.__example__ === null ? "null" : typeof field.__example__}.`,
-      );
-    if (field.type === "array") {
-      if (field.items === undefined)
-        report.error("D3", "INVALID_SCREEN_DATA", p, "Missing the schema for property 'items' in array.");
-      else if (typeof field.items !== "boolean" && !isObj(field.items))
-        report.error(
-          "D3",
-          "INVALID_SCREEN_DATA",
-          [...p, "items"],
-          "Expected the property 'items' to be of type boolean or object.",
-        );
-      else if (isObj(field.items)) checkSchema(ctx2, field.items, [...p, "items"], false);
+    else if (isObj(field.items)) checkFieldSchema(context, field.items, [...path, "items"], false);
+  }
+  if (field.type === "object" && isObj(field.properties))
+    for (const key in field.properties) {
+      const property = field.properties[key];
+      if (isObj(property)) checkFieldSchema(context, property, [...path, "properties", key], false);
     }
-    if (field.type === "object" && isObj(field.properties))
-      for (const [key, sub] of Object.entries(field.properties))
-        if (isObj(sub)) checkSchema(ctx2, sub, [...p, "properties", key], false);
-  }
 }

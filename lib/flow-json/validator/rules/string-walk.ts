@@ -1,15 +1,10 @@
 import type { JsonPath, PathSegment } from "../../json/path";
-import { isObj } from "../context";
+import { isObj, mayReference } from "../context";
 
 // Finds the strings inside a property or payload value that may reference data.
 
 export interface ReferenceStringVisitor {
   visit(text: string, path: JsonPath): void;
-}
-
-/** Whether a string may hold a binding or an expression: the common plain string costs one scan. */
-export function mayReference(text: string): boolean {
-  return text.includes("${") || text.charCodeAt(0) === 96;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { COMPONENT_SPECS } from "../component-specs";
 import { isObj, type Obj, type ScreenInfo } from "../context";
 
 // The value types the reference checks compare: what a binding, an expression or a payload value holds.
@@ -67,9 +66,4 @@ export function expectedTypeOfKind(kind: string | undefined): ValueType {
 export function staticValueType(value: unknown): ValueType {
   if (Array.isArray(value)) return "array";
   return value === null ? "unknown" : (typeof value as ValueType);
-}
-
-/** Whether the component holds a user value addressable as ${form.name}. */
-export function isInputType(type: string): boolean {
-  return COMPONENT_SPECS[type]?.input === true;
 }

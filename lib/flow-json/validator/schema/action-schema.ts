@@ -2,7 +2,7 @@ import type { JsonPath } from "../../json/path";
 import { atLeast } from "../../versions";
 import { allowedActions } from "../component-specs";
 import { isObj, type ComponentInfo, type ValidationContext } from "../context";
-import { checkClosedObject, isDynamicFor, typeName } from "./schema-helpers";
+import { checkClosedObject, isDynamicFor, objectShape, typeName } from "./schema-helpers";
 
 // A1, A2: the shape of an action object (allowed keys, a known name for the event, next/url/payload).
 
@@ -10,6 +10,7 @@ const CLICK_KEYS_BEFORE_6 = ["name", "next", "payload"];
 const CLICK_KEYS_FROM_6 = ["name", "next", "payload", "url"];
 const SELECT_KEYS = ["name", "payload"];
 const URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+const NEXT_SHAPE = objectShape({ type: true, name: true });
 
 /** `onItem`: the action sits on a data-source item (only update_data is allowed there). */
 export function checkActionSchema(
@@ -31,11 +32,7 @@ export function checkActionSchema(
     return;
   }
   const isClick = event === "on-click-action";
-  const allowedKeys = isClick
-    ? atLeast(version, "6.0")
-      ? CLICK_KEYS_FROM_6
-      : CLICK_KEYS_BEFORE_6
-    : SELECT_KEYS;
+  const allowedKeys = isClick ? (context.at("6.0") ? CLICK_KEYS_FROM_6 : CLICK_KEYS_BEFORE_6) : SELECT_KEYS;
   for (const key in action) {
     if (!allowedKeys.includes(key)) {
       report.error(
@@ -47,22 +44,22 @@ export function checkActionSchema(
       );
     }
   }
+  const allowedNames = allowedActions(component.type, event, version, atLeast, onItem);
   if (action.name === undefined) {
     report.error(
       "A2",
       "MISSING_REQUIRED_PROPERTY",
       path,
-      `Required property 'name' is missing in '${event}'.`,
+      `Required property 'name' is missing in '${event}'; set it to one of: [${allowedNames.join(", ")}].`,
     );
     return;
   }
-  const allowedNames = allowedActions(component.type, event, version, atLeast, onItem);
   if (typeof action.name !== "string" || !allowedNames.includes(action.name)) {
     report.error(
       "A1",
       "INVALID_ENUM_VALUE",
       [...path, "name"],
-      `Value should be one of: [${allowedNames.join(", ")}].`,
+      `Action ${JSON.stringify(action.name)} is not allowed in '${event}' of ${component.type}; use one of: [${allowedNames.join(", ")}].`,
     );
     return;
   }
@@ -71,7 +68,7 @@ export function checkActionSchema(
       "A2",
       "MISSING_REQUIRED_PROPERTY",
       path,
-      `Required property 'payload' is missing in '${event}'.`,
+      `Required property 'payload' is missing in '${event}'; add a payload object (it may be empty).`,
     );
   }
   if (action.payload !== undefined && !isObj(action.payload)) {
@@ -101,7 +98,7 @@ function checkNavigateTarget(
         "A2",
         "NOT_KEYWORD_SCHEMA_VALIDATION_FAILED",
         [...path, "next"],
-        `Property 'next' cannot be specified at on-click-action '${String(action.name)}'.`,
+        `Property 'next' cannot be specified at on-click-action '${String(action.name)}'; only navigate takes 'next'.`,
         "key",
       );
     }
@@ -116,9 +113,14 @@ function checkNavigateTarget(
     );
     return;
   }
-  if (!checkClosedObject(report, next, [...path, "next"], "'next'", { type: true, name: true })) return;
+  if (!checkClosedObject(report, next, [...path, "next"], "'next'", NEXT_SHAPE)) return;
   if (next.type !== undefined && next.type !== "screen") {
-    report.error("A2", "INVALID_ENUM_VALUE", [...path, "next", "type"], "Value should be one of: [screen].");
+    report.error(
+      "A2",
+      "INVALID_ENUM_VALUE",
+      [...path, "next", "type"],
+      "Invalid value found for property 'type' of 'next'; use 'screen'.",
+    );
   }
   if (next.name !== undefined && typeof next.name !== "string") {
     report.error(
@@ -132,14 +134,14 @@ function checkNavigateTarget(
 
 /** A2: open_url needs a URI (or a binding) and no payload; other click actions must not have url. */
 function checkOpenUrl(context: ValidationContext, action: Record<string, unknown>, path: JsonPath): void {
-  const { report, version } = context;
+  const { report } = context;
   if (action.name !== "open_url") {
     if (action.url !== undefined) {
       report.error(
         "A2",
         "NOT_KEYWORD_SCHEMA_VALIDATION_FAILED",
         [...path, "url"],
-        `Property 'url' cannot be specified at on-click-action '${String(action.name)}'.`,
+        `Property 'url' cannot be specified at on-click-action '${String(action.name)}'; only open_url takes 'url'.`,
         "key",
       );
     }
@@ -151,14 +153,14 @@ function checkOpenUrl(context: ValidationContext, action: Record<string, unknown
       "A2",
       "MISSING_REQUIRED_PROPERTY",
       path,
-      "Required property 'url' is missing; an open_url action needs a URL.",
+      "Required property 'url' is missing; an open_url action needs a URL such as 'https://example.com'.",
     );
-  } else if (typeof url !== "string" || !(URI.test(url) || isDynamicFor(url, version))) {
+  } else if (typeof url !== "string" || !(URI.test(url) || isDynamicFor(url, context))) {
     report.error(
       "A2",
       "INVALID_PROPERTY_VALUE_FORMAT",
       [...path, "url"],
-      "Property 'url' should be in 'uri' format.",
+      "Property 'url' should be in 'uri' format, such as 'https://example.com' (or a binding).",
     );
   }
   if (action.payload !== undefined) {
@@ -166,7 +168,7 @@ function checkOpenUrl(context: ValidationContext, action: Record<string, unknown
       "A2",
       "NOT_KEYWORD_SCHEMA_VALIDATION_FAILED",
       [...path, "payload"],
-      "Property 'payload' cannot be specified at on-click-action 'open_url'.",
+      "Property 'payload' cannot be specified at on-click-action 'open_url'; open_url takes only 'url'.",
       "key",
     );
   }

@@ -1,11 +1,9 @@
-import { atLeast } from "../../versions";
-import type { PathSegment } from "../../json/path";
-import { COMPONENT_SPECS, type ComponentSpec, type Container, type PropSpec } from "../component-specs";
+import { COMPONENT_SPECS, type ComponentSpec, type Container } from "../component-specs";
 import type { ComponentInfo, ValidationContext } from "../context";
-import { checkPropertyValue } from "./property-value";
+import { checkProperties } from "./property-value";
 
-// Schema checks of one component: its type and placement (C2, P1, P2), its keys (C1, P4), each property value
-// (property-value.ts), required properties (C2) and property combinations (C5, C13).
+// Schema checks of one component: its type and placement (C2, P1, P2), its properties (property-value.ts),
+// required properties (C2) and property combinations (C5, C13).
 
 const CONTAINER_PHRASES: Record<Container, string> = {
   top: "directly in the layout",
@@ -17,27 +15,26 @@ const PATTERN_INPUT_TYPES = ["text", "number", "password", "passcode"];
 
 export function checkComponentSchema(context: ValidationContext, component: ComponentInfo): void {
   const { report, version } = context;
-  const { node, path, type } = component;
+  const { node, path, type, spec } = component;
   if (node.type === undefined) {
     report.error(
       "C2",
       "MISSING_REQUIRED_TYPE_PROPERTY",
       path,
-      "Required property 'type' is missing in the component.",
+      "Required property 'type' is missing in the component; set it to a component name such as 'TextBody'.",
     );
     return;
   }
-  const spec = COMPONENT_SPECS[type];
   if (!spec) {
     report.error(
       "P1",
       "INVALID_PROPERTY_VALUE",
       [...path, "type"],
-      `Invalid value found for property 'type'. '${String(node.type)}' is not a Flow JSON component.`,
+      `Invalid value found for property 'type': '${String(node.type)}' is not a Flow JSON component; use one such as TextBody, TextInput or Footer.`,
     );
     return;
   }
-  if (!atLeast(version, spec.since)) {
+  if (!context.at(spec.since)) {
     report.error(
       "P1",
       "UNAVAILABLE_FLOW_JSON_VERSION",
@@ -53,13 +50,23 @@ export function checkComponentSchema(context: ValidationContext, component: Comp
   if (type === "TextInput") checkPatternInputType(context, component);
 }
 
+/** Where a component may sit in this version, as a phrase: "directly in the layout and inside a Form". */
+function allowedPlaces(context: ValidationContext, spec: ComponentSpec): string {
+  const places = (Object.keys(spec.containers) as Container[])
+    .filter((container) => context.at(spec.containers[container]!))
+    .map((container) => CONTAINER_PHRASES[container]);
+  return places.length > 1
+    ? `${places.slice(0, -1).join(", ")} and ${places.at(-1)}`
+    : (places[0] ?? "nowhere");
+}
+
 /** P1, P2: the component may sit in its container in this version (inputs outside a Form only from 4.0). */
 function checkPlacementInContainer(
   context: ValidationContext,
   component: ComponentInfo,
   spec: ComponentSpec,
 ): void {
-  const { report, version } = context;
+  const { report } = context;
   const { path, type, container } = component;
   const allowedFrom = spec.containers[container];
   const where = CONTAINER_PHRASES[container];
@@ -68,9 +75,9 @@ function checkPlacementInContainer(
       "P1",
       "INVALID_PROPERTY_VALUE",
       [...path, "type"],
-      `Invalid value found for property 'type': ${type} is not allowed ${where}.`,
+      `Invalid value found for property 'type': ${type} is not allowed ${where}; it is allowed ${allowedPlaces(context, spec)}.`,
     );
-  } else if (!atLeast(version, allowedFrom)) {
+  } else if (!context.at(allowedFrom)) {
     if (container === "top" && spec.input) {
       report.error(
         "P2",
@@ -89,61 +96,6 @@ function checkPlacementInContainer(
   }
 }
 
-/** C1, P4: every key is a known property of the type in this version and container; then its value. */
-function checkProperties(context: ValidationContext, component: ComponentInfo, spec: ComponentSpec): void {
-  const { report, version } = context;
-  const { node, path, type } = component;
-  // One mutable path for the whole component: values push their key, and the Reporter copies it only on a finding.
-  const propertyPath: PathSegment[] = path.slice();
-  for (const key in node) {
-    if (key === "type") continue;
-    const propertySpec = spec.props[key];
-    if (!propertySpec) {
-      report.error(
-        "C1",
-        "INVALID_PROPERTY_KEY",
-        [...path, key],
-        `Property '${key}' is not allowed in '${type}' component.`,
-        "key",
-      );
-      continue;
-    }
-    if (propertySpec.since && !atLeast(version, propertySpec.since)) {
-      report.error(
-        "C1",
-        "INVALID_PROPERTY_KEY",
-        [...path, key],
-        `Property '${key}' is not allowed in '${type}' component before Flow JSON version ${propertySpec.since}.`,
-        "key",
-      );
-      continue;
-    }
-    if (propertySpec.outsideFormOnly && component.inForm) {
-      report.error(
-        "P4",
-        "INVALID_PROPERTY_KEY",
-        [...path, key],
-        `Property '${key}' is not allowed in '${type}' component inside a Form; use the Form's '${key === "init-value" ? "init-values" : "error-messages"}' instead.`,
-        "key",
-      );
-      continue;
-    }
-    if (propertySpec.outsideFormOnly && !atLeast(version, "4.0")) {
-      report.error(
-        "P4",
-        "INVALID_PROPERTY_KEY",
-        [...path, key],
-        `Property '${key}' is not allowed in '${type}' component before Flow JSON version 4.0.`,
-        "key",
-      );
-      continue;
-    }
-    propertyPath.push(key);
-    checkPropertyValue(context, component, key, node[key], propertySpec, propertyPath);
-    propertyPath.pop();
-  }
-}
-
 /** C2: required properties, some of them required only from a given version. */
 function checkRequiredProperties(
   context: ValidationContext,
@@ -151,8 +103,8 @@ function checkRequiredProperties(
   spec: ComponentSpec,
 ): void {
   const { node, path, type } = component;
-  for (const key of requiredProperties(type, spec.props, context.version)) {
-    if (node[key] === undefined) {
+  for (const { key, from } of REQUIRED_PROPERTIES.get(spec)!) {
+    if (node[key] === undefined && (from === undefined || context.at(from))) {
       context.report.error(
         "C2",
         "MISSING_REQUIRED_PROPERTY",
@@ -163,25 +115,16 @@ function checkRequiredProperties(
   }
 }
 
-const requiredByVersion = new Map<string, Map<string, string[]>>();
-
-/** The required keys of a component type in a version, computed once per pair. */
-function requiredProperties(type: string, properties: Record<string, PropSpec>, version: string): string[] {
-  let byType = requiredByVersion.get(version);
-  if (!byType) {
-    byType = new Map();
-    requiredByVersion.set(version, byType);
-  }
-  let required = byType.get(type);
-  if (!required) {
-    required = Object.keys(properties).filter((key) => {
-      const requiredFrom = properties[key]!.required;
-      return requiredFrom === true || (typeof requiredFrom === "string" && atLeast(version, requiredFrom));
-    });
-    byType.set(type, required);
-  }
-  return required;
-}
+/** The required properties of each component type, in spec order; `from`: required only from that version. */
+const REQUIRED_PROPERTIES = new Map<ComponentSpec, { key: string; from?: string }[]>(
+  Object.values(COMPONENT_SPECS).map((spec) => [
+    spec,
+    Object.entries(spec.props).flatMap(([key, property]) => {
+      if (property.required === true) return [{ key }];
+      return typeof property.required === "string" ? [{ key, from: property.required }] : [];
+    }),
+  ]),
+);
 
 /** C5: Footer has either a center caption or both left and right captions. */
 function checkFooterCaptions(context: ValidationContext, component: ComponentInfo): void {
@@ -194,7 +137,7 @@ function checkFooterCaptions(context: ValidationContext, component: ComponentInf
       "C5",
       "NOT_KEYWORD_SCHEMA_VALIDATION_FAILED",
       [...path, "center-caption"],
-      "Properties 'center-caption' and [left-caption, right-caption] must be present exclusively at Footer.",
+      "Properties 'center-caption' and [left-caption, right-caption] exclude each other at Footer; use either 'center-caption' or both side captions.",
       "key",
     );
   } else if (hasLeft !== hasRight) {

@@ -1,15 +1,15 @@
-import type { JsonPath, PathSegment } from "../../json/path";
-import { atLeast } from "../../versions";
-import type { ComponentInfo, ValidationContext } from "../context";
+import { childPath, type JsonPath } from "../../json/path";
+import { hasPlainItems, type ComponentInfo, type ValidationContext } from "../context";
 import { checkActionSchema } from "./action-schema";
-import { checkClosedObject, isDynamicFor, typeName } from "./schema-helpers";
+import { checkClosedObject, isDynamicFor, objectShape, typeName, type ObjectShape } from "./schema-helpers";
 
 // C3, C14 (+ A1/A2 on item actions): items of 'data-source' (§7.3) and NavigationList 'list-items' (§8.17).
 
 const HEX_COLOR = /^#([A-Fa-f0-9]{6})$/;
 const ITEM_STRING_PROPERTIES = ["id", "title", "description", "metadata", "image", "alt-text"] as const;
+const ITEM_EVENTS = ["on-select-action", "on-unselect-action"] as const;
 
-const NAVIGATION_ITEM_PROPERTIES = {
+const NAVIGATION_ITEM_SHAPE = objectShape({
   id: true,
   "main-content": true,
   start: false,
@@ -18,29 +18,30 @@ const NAVIGATION_ITEM_PROPERTIES = {
   tags: false,
   "on-click-action": false,
   enabled: false,
-};
-const MAIN_CONTENT_PROPERTIES = { title: true, description: false, metadata: false };
-const START_PROPERTIES = { image: true, "alt-text": false };
-const END_PROPERTIES = { title: false, description: false, metadata: false };
+});
+const MAIN_CONTENT_SHAPE = objectShape({ title: true, description: false, metadata: false });
+const START_SHAPE = objectShape({ image: true, "alt-text": false });
+const END_SHAPE = objectShape({ title: false, description: false, metadata: false });
 
-const itemPropertiesCache = new Map<string, Record<string, boolean>>();
+/** data-source item shapes by version: for ChipsSelector, and for the other lists. */
+const itemShapes = new Map<string, { chips: ObjectShape; others: ObjectShape }>();
 
 /** data-source item keys (true = required) by component kind and version (§7.3), built once per pair. */
-function dataSourceItemProperties(isChips: boolean, version: string): Record<string, boolean> {
-  const cacheKey = `${isChips}@${version}`;
-  let properties = itemPropertiesCache.get(cacheKey);
-  if (!properties) {
-    properties = { id: true, title: true, enabled: false };
-    if (!isChips) Object.assign(properties, { description: false, metadata: false });
-    if (!isChips && atLeast(version, "5.0")) {
-      Object.assign(properties, { image: false, "alt-text": false, color: false });
-    }
-    if (atLeast(version, "6.0")) {
-      Object.assign(properties, { "on-select-action": false, "on-unselect-action": false });
-    }
-    itemPropertiesCache.set(cacheKey, properties);
+function dataSourceItemShape(context: ValidationContext, isChips: boolean): ObjectShape {
+  let shapes = itemShapes.get(context.version);
+  if (!shapes) {
+    shapes = { chips: buildItemShape(context, true), others: buildItemShape(context, false) };
+    itemShapes.set(context.version, shapes);
   }
-  return properties;
+  return isChips ? shapes.chips : shapes.others;
+}
+
+function buildItemShape(context: ValidationContext, isChips: boolean): ObjectShape {
+  const keys: Record<string, boolean> = { id: true, title: true, enabled: false };
+  if (!isChips) Object.assign(keys, { description: false, metadata: false });
+  if (!isChips && context.at("5.0")) Object.assign(keys, { image: false, "alt-text": false, color: false });
+  if (context.at("6.0")) Object.assign(keys, { "on-select-action": false, "on-unselect-action": false });
+  return objectShape(keys);
 }
 
 /** C3: 'data-source' is a binding or a non-empty array of closed item objects. */
@@ -50,8 +51,8 @@ export function checkDataSource(
   value: unknown,
   path: JsonPath,
 ): void {
-  const { report, version } = context;
-  if (typeof value === "string" && isDynamicFor(value, version)) return;
+  const { report } = context;
+  if (typeof value === "string" && isDynamicFor(value, context)) return;
   if (!Array.isArray(value)) {
     report.error(
       "C3",
@@ -64,14 +65,16 @@ export function checkDataSource(
   if (value.length === 0) {
     report.error("C3", "MIN_ITEMS_REQUIRED", path, "Property 'data-source' should have at least '1' items.");
   }
-  const properties = dataSourceItemProperties(component.type === "ChipsSelector", version);
+  const shape = dataSourceItemShape(context, component.type === "ChipsSelector");
   const description = `a '${component.type}' data-source item`;
-  // One mutable path for all items: the Reporter copies it only when there is a finding.
-  const itemPath: PathSegment[] = path.slice();
+  // Items of plain strings (most) cannot have wrong types, colours or actions.
+  const itemsNeedChecks = !hasPlainItems(component);
+  // One path for all items, whose last segment is set to each index (the Reporter copies it on a finding).
+  const itemPath = childPath(path, 0);
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
-    itemPath.push(index);
-    if (checkClosedObject(report, item, itemPath, description, properties)) {
+    itemPath[path.length] = index;
+    if (checkClosedObject(report, item, itemPath, description, shape) && itemsNeedChecks) {
       for (const key of ITEM_STRING_PROPERTIES) {
         const property = item[key];
         if (property !== undefined && typeof property !== "string") {
@@ -91,13 +94,12 @@ export function checkDataSource(
           "Property 'color' should be a 6-digit hex colour such as '#1A2B3C'.",
         );
       }
-      for (const event of ["on-select-action", "on-unselect-action"]) {
-        if (item[event] !== undefined && properties[event] !== undefined) {
+      for (const event of ITEM_EVENTS) {
+        if (item[event] !== undefined && shape.keys[event] !== undefined) {
           checkActionSchema(context, component, event, item[event], [...itemPath, event], true);
         }
       }
     }
-    itemPath.pop();
   }
 }
 
@@ -109,7 +111,7 @@ export function checkListItems(
   path: JsonPath,
 ): void {
   const { report } = context;
-  if (typeof value === "string" && isDynamicFor(value, context.version)) return;
+  if (typeof value === "string" && isDynamicFor(value, context)) return;
   if (!Array.isArray(value)) {
     report.error(
       "C3",
@@ -125,7 +127,7 @@ export function checkListItems(
   for (let index = 0; index < value.length; index++) {
     const item: unknown = value[index];
     const itemPath = [...path, index];
-    if (!checkClosedObject(report, item, itemPath, "a NavigationList item", NAVIGATION_ITEM_PROPERTIES)) {
+    if (!checkClosedObject(report, item, itemPath, "a NavigationList item", NAVIGATION_ITEM_SHAPE)) {
       continue;
     }
     if (item["main-content"] !== undefined) {
@@ -134,14 +136,14 @@ export function checkListItems(
         item["main-content"],
         [...itemPath, "main-content"],
         "'main-content'",
-        MAIN_CONTENT_PROPERTIES,
+        MAIN_CONTENT_SHAPE,
       );
     }
     if (item.start !== undefined) {
-      checkClosedObject(report, item.start, [...itemPath, "start"], "'start'", START_PROPERTIES);
+      checkClosedObject(report, item.start, [...itemPath, "start"], "'start'", START_SHAPE);
     }
     if (item.end !== undefined) {
-      checkClosedObject(report, item.end, [...itemPath, "end"], "'end'", END_PROPERTIES);
+      checkClosedObject(report, item.end, [...itemPath, "end"], "'end'", END_SHAPE);
     }
     const tags = item.tags;
     if (tags !== undefined && (!Array.isArray(tags) || tags.length === 0 || tags.length > 3)) {

@@ -1,17 +1,97 @@
-import type { JsonPath } from "../../json/path";
-import { atLeast } from "../../versions";
-import type { PropSpec } from "../component-specs";
+import { childPath, type JsonPath } from "../../json/path";
+import type { ComponentSpec, PropSpec } from "../component-specs";
 import { isObj, type ComponentInfo, type ValidationContext, type Reporter } from "../context";
 import { checkActionSchema } from "./action-schema";
 import { checkDataSource, checkListItems } from "./list-schema";
-import { checkClosedObject, isDynamicFor, NON_BLANK, typeName } from "./schema-helpers";
+import { checkClosedObject, isDynamicFor, objectShape, typeName } from "./schema-helpers";
 
-// The value of one component property against its PropSpec kind (§8): C3 types, C4 blank texts, C7/C8 ranges,
-// C8 enum arrays, C15 images, E1 dynamic formats, P11 empty If branches, P12 Switch cases, P16 names.
-// No closures here: this runs for every property of every component.
+// The properties of one component: known keys (C1, P4), and each value against its PropSpec kind (§8): C3 types,
+// C4 blank texts, C7/C8 ranges, C8 enum arrays, C15 images, E1 dynamic formats, P11 empty If branches, P12 Switch
+// cases, P16 names. No closures here: this runs for every property of every component, and the helpers it
+// calls per value live in this module (a call into another module costs more where modules are linked at run
+// time, as under tsx).
 
 const CASE_KEY = /^[a-zA-Z][a-zA-Z0-9-_]*$/;
-const IMAGE_PROPERTIES = { src: true, "alt-text": true };
+const IMAGE_SHAPE = objectShape({ src: true, "alt-text": true });
+
+/** Meta's "not blank" pattern for titles and texts (6.0+ for component texts). */
+const NON_BLANK = /^(\r?\n?)*(?!\s*$).+(\r?\n?)*/;
+
+/**
+ * Whether a text passes Meta's "not blank" pattern. A text that starts with a visible ASCII character always
+ * does, so the pattern only runs for the rare others (it is checked for every text of every component).
+ */
+export function isNotBlank(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return (first > 32 && first < 127) || NON_BLANK.test(text);
+}
+
+/** The properties a component of this spec may have in this version (for messages). */
+function availableProperties(context: ValidationContext, spec: ComponentSpec): string[] {
+  return Object.keys(spec.props).filter((key) => {
+    const since = spec.props[key]!.since;
+    return since === undefined || context.at(since);
+  });
+}
+
+/** C1, P4: every key is a known property of the type in this version and container; then its value. */
+export function checkProperties(
+  context: ValidationContext,
+  component: ComponentInfo,
+  spec: ComponentSpec,
+): void {
+  const { report } = context;
+  const { node, path, type } = component;
+  // One path for all properties of the component, whose last segment is set to each key in turn (the Reporter
+  // copies it only on a finding). Setting a slot, unlike push and pop, never grows the array.
+  const propertyPath = childPath(path, "type");
+  for (const key in node) {
+    if (key === "type") continue;
+    const propertySpec = spec.props[key];
+    if (!propertySpec) {
+      report.error(
+        "C1",
+        "INVALID_PROPERTY_KEY",
+        [...path, key],
+        `Property '${key}' is not allowed in '${type}' component; allowed are ${availableProperties(context, spec).join(", ")}.`,
+        "key",
+      );
+      continue;
+    }
+    if (propertySpec.since && !context.at(propertySpec.since)) {
+      report.error(
+        "C1",
+        "INVALID_PROPERTY_KEY",
+        [...path, key],
+        `Property '${key}' is not allowed in '${type}' component before Flow JSON version ${propertySpec.since}.`,
+        "key",
+      );
+      continue;
+    }
+    if (propertySpec.outsideFormOnly && component.inForm) {
+      report.error(
+        "P4",
+        "INVALID_PROPERTY_KEY",
+        [...path, key],
+        `Property '${key}' is not allowed in '${type}' component inside a Form; use the Form's '${key === "init-value" ? "init-values" : "error-messages"}' instead.`,
+        "key",
+      );
+      continue;
+    }
+    if (propertySpec.outsideFormOnly && !context.at("4.0")) {
+      report.error(
+        "P4",
+        "INVALID_PROPERTY_KEY",
+        [...path, key],
+        `Property '${key}' is not allowed in '${type}' component before Flow JSON version 4.0.`,
+        "key",
+      );
+      continue;
+    }
+    propertyPath[path.length] = key;
+    checkPropertyValue(context, component, key, node[key], propertySpec, propertyPath);
+  }
+}
 
 function reportWrongType(
   report: Reporter,
@@ -29,11 +109,11 @@ function reportWrongType(
 }
 
 /** A binding or expression where the property accepts one. */
-function isAcceptedDynamic(value: unknown, spec: PropSpec, version: string): boolean {
-  return typeof value === "string" && spec.dynamic === true && isDynamicFor(value, version);
+function isAcceptedDynamic(value: unknown, spec: PropSpec, context: ValidationContext): boolean {
+  return typeof value === "string" && spec.dynamic === true && isDynamicFor(value, context);
 }
 
-export function checkPropertyValue(
+function checkPropertyValue(
   context: ValidationContext,
   component: ComponentInfo,
   key: string,
@@ -41,29 +121,34 @@ export function checkPropertyValue(
   spec: PropSpec,
   path: JsonPath,
 ): void {
-  const { report, version } = context;
+  const { report } = context;
   switch (spec.kind) {
     case "string":
-      return checkStringValue(report, version, key, value, path);
+      return checkStringValue(context, key, value, path);
     case "boolean":
     case "number":
     case "integer":
-      return checkScalarValue(report, version, key, value, spec, path);
+      return checkScalarValue(context, key, value, spec, path);
     case "enum":
       if (typeof value === "string" && spec.values?.includes(value)) return;
-      if (isAcceptedDynamic(value, spec, version)) return;
-      report.error("C3", "INVALID_ENUM_VALUE", path, `Value should be one of: [${spec.values?.join(", ")}].`);
+      if (isAcceptedDynamic(value, spec, context)) return;
+      report.error(
+        "C3",
+        "INVALID_ENUM_VALUE",
+        path,
+        `Property '${key}' must be one of: [${spec.values?.join(", ")}], not ${JSON.stringify(value)}.`,
+      );
       return;
     case "enum-array":
-      return checkEnumArray(report, version, key, value, spec, path);
+      return checkEnumArray(context, key, value, spec, path);
     case "string-array":
-      if (isAcceptedDynamic(value, spec, version)) return;
+      if (isAcceptedDynamic(value, spec, context)) return;
       if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
         reportWrongType(report, path, key, "array of strings", value);
       }
       return;
     case "text":
-      return checkTextValue(report, version, component, key, value, path);
+      return checkTextValue(context, component, key, value, path);
     case "action":
       return checkActionSchema(context, component, key, value, path, false);
     case "components":
@@ -73,7 +158,7 @@ export function checkPropertyValue(
           "P11",
           "INVALID_PROPERTY_VALUE",
           path,
-          "Expected array to contain at least one component.",
+          "Expected the 'then' branch of the If to contain at least one component; add one.",
         );
       }
       return;
@@ -84,9 +169,9 @@ export function checkPropertyValue(
     case "list-items":
       return checkListItems(context, component, value, path);
     case "images":
-      return checkImages(report, version, key, value, spec, path);
+      return checkImages(context, key, value, spec, path);
     case "object":
-      if (!isObj(value) && !isAcceptedDynamic(value, spec, version)) {
+      if (!isObj(value) && !isAcceptedDynamic(value, spec, context)) {
         reportWrongType(report, path, key, "object", value);
       }
       return;
@@ -94,7 +179,7 @@ export function checkPropertyValue(
       if (typeof value === "string" || typeof value === "boolean" || isObj(value)) return;
       return reportWrongType(report, path, key, "string or object", value);
     case "condition": {
-      const booleanAllowed = atLeast(version, "6.0");
+      const booleanAllowed = context.at("6.0");
       if (typeof value === "string" || (booleanAllowed && typeof value === "boolean")) return;
       return reportWrongType(report, path, key, booleanAllowed ? "string or boolean" : "string", value);
     }
@@ -104,16 +189,11 @@ export function checkPropertyValue(
 }
 
 /** C3, C4, P16: plain strings; from 6.0 not blank, and a component 'name' must be static and non-empty. */
-function checkStringValue(
-  report: Reporter,
-  version: string,
-  key: string,
-  value: unknown,
-  path: JsonPath,
-): void {
+function checkStringValue(context: ValidationContext, key: string, value: unknown, path: JsonPath): void {
+  const { report } = context;
   if (typeof value !== "string") return reportWrongType(report, path, key, "string", value);
-  const from6 = atLeast(version, "6.0");
-  if (from6 && !NON_BLANK.test(value)) {
+  const from6 = context.at("6.0");
+  if (from6 && !isNotBlank(value)) {
     report.error("C4", "PATTERN_MISMATCH", path, `Property '${key}' should not be blank or an empty string.`);
     return;
   }
@@ -142,13 +222,13 @@ function checkStringValue(
 
 /** C3, C7, C8, E1: booleans and numbers, their minimum/maximum, or a binding where one is accepted. */
 function checkScalarValue(
-  report: Reporter,
-  version: string,
+  context: ValidationContext,
   key: string,
   value: unknown,
   spec: PropSpec,
   path: JsonPath,
 ): void {
+  const { report } = context;
   const hasKind =
     spec.kind === "boolean"
       ? typeof value === "boolean"
@@ -176,7 +256,7 @@ function checkScalarValue(
     return;
   }
   if (typeof value === "string" && spec.dynamic) {
-    if (isAcceptedDynamic(value, spec, version)) return;
+    if (isAcceptedDynamic(value, spec, context)) return;
     report.error(
       "E1",
       "PATTERN_MISMATCH",
@@ -190,14 +270,14 @@ function checkScalarValue(
 
 /** C3, C8: a non-empty array of allowed values. */
 function checkEnumArray(
-  report: Reporter,
-  version: string,
+  context: ValidationContext,
   key: string,
   value: unknown,
   spec: PropSpec,
   path: JsonPath,
 ): void {
-  if (isAcceptedDynamic(value, spec, version)) return;
+  const { report } = context;
+  if (isAcceptedDynamic(value, spec, context)) return;
   if (!Array.isArray(value)) return reportWrongType(report, path, key, "array", value);
   if (value.length === 0) {
     report.error("C3", "MIN_ITEMS_REQUIRED", path, `Property '${key}' should have at least '1' items.`);
@@ -210,7 +290,7 @@ function checkEnumArray(
         "C8",
         "INVALID_ENUM_VALUE",
         [...path, index],
-        `Value should be one of: [${spec.values?.join(", ")}].`,
+        `Every item of '${key}' must be one of: [${spec.values?.join(", ")}], not ${JSON.stringify(item)}.`,
       );
     }
   }
@@ -218,15 +298,15 @@ function checkEnumArray(
 
 /** C3, C4: display texts; arrays of strings in RichText, and everywhere from 5.1. */
 function checkTextValue(
-  report: Reporter,
-  version: string,
+  context: ValidationContext,
   component: ComponentInfo,
   key: string,
   value: unknown,
   path: JsonPath,
 ): void {
+  const { report } = context;
   if (typeof value === "string") {
-    if (atLeast(version, "6.0") && !NON_BLANK.test(value)) {
+    if (context.at("6.0") && !isNotBlank(value)) {
       report.error(
         "C4",
         "PATTERN_MISMATCH",
@@ -236,7 +316,7 @@ function checkTextValue(
     }
     return;
   }
-  const arrayAllowed = component.type === "RichText" || atLeast(version, "5.1");
+  const arrayAllowed = component.type === "RichText" || context.at("5.1");
   if (!Array.isArray(value) || !arrayAllowed) {
     return reportWrongType(report, path, key, arrayAllowed ? "string or array of strings" : "string", value);
   }
@@ -261,7 +341,7 @@ function checkSwitchCases(report: Reporter, key: string, value: unknown, path: J
       "P12",
       "EMPTY_SWITCH_CASES",
       path,
-      "The 'cases' property of a Switch component cannot be empty.",
+      "The 'cases' property of a Switch component cannot be empty; add at least one case.",
     );
     return;
   }
@@ -288,19 +368,19 @@ function checkSwitchCases(report: Reporter, key: string, value: unknown, path: J
 
 /** C15: ImageCarousel 'images' is a binding or a non-empty array of {src, alt-text}. */
 function checkImages(
-  report: Reporter,
-  version: string,
+  context: ValidationContext,
   key: string,
   value: unknown,
   spec: PropSpec,
   path: JsonPath,
 ): void {
-  if (isAcceptedDynamic(value, spec, version)) return;
+  const { report } = context;
+  if (isAcceptedDynamic(value, spec, context)) return;
   if (!Array.isArray(value)) return reportWrongType(report, path, key, "array", value);
   if (value.length === 0) {
     report.error("C15", "MIN_ITEMS_REQUIRED", path, "Property 'images' should have at least '1' items.");
   }
   for (let index = 0; index < value.length; index++) {
-    checkClosedObject(report, value[index], [...path, index], "image", IMAGE_PROPERTIES);
+    checkClosedObject(report, value[index], [...path, index], "image", IMAGE_SHAPE);
   }
 }

@@ -1,12 +1,9 @@
 import type { JsonPath } from "../../json/path";
 import { isBacktickExpression, parseBinding } from "../../expressions/binding";
-import { atLeast } from "../../versions";
-import { isObj, type Obj, type Reporter } from "../context";
+import { isObj, type Obj, type Reporter, type ValidationContext } from "../context";
+import { lookupTable } from "../lookup-table";
 
 // Small helpers shared by the schema-stage checks.
-
-/** Meta's "not blank" pattern for titles and texts (6.0+ for component texts). */
-export const NON_BLANK = /^(\r?\n?)*(?!\s*$).+(\r?\n?)*/;
 
 /** The JSON type name Meta prints in INVALID_PROPERTY_TYPE messages. */
 export function typeName(value: unknown): string {
@@ -15,22 +12,33 @@ export function typeName(value: unknown): string {
 }
 
 /** Whether a string is an accepted dynamic value for a non-string property in this version (§7.1 patterns). */
-export function isDynamicFor(value: string, version: string): boolean {
-  if (!atLeast(version, "4.0")) return /^\$\{data\..+\}$/.test(value);
-  if (atLeast(version, "6.0") && isBacktickExpression(value)) return true;
+export function isDynamicFor(value: string, context: ValidationContext): boolean {
+  if (!context.at("4.0")) return /^\$\{data\..+\}$/.test(value);
+  if (context.at("6.0") && isBacktickExpression(value)) return true;
   return parseBinding(value) !== null;
 }
 
+/** The properties of a closed object: the allowed keys (true for required ones), and the required keys. */
+export type ObjectShape = {
+  readonly keys: Readonly<Record<string, boolean>>;
+  readonly required: readonly string[];
+};
+
+/** `keys` maps each allowed key to whether it is required. Shapes are built once, not per checked object. */
+export function objectShape(keys: Record<string, boolean>): ObjectShape {
+  return { keys: lookupTable(keys), required: Object.keys(keys).filter((key) => keys[key]) };
+}
+
 /**
- * C1, C2, C3: an object with a closed set of properties; `properties` maps each allowed key to whether it is
- * required. Returns whether the value is an object (so callers can go on checking its properties).
+ * C1, C2, C3: an object with a closed set of properties. Returns whether the value is an object (so callers can
+ * go on checking its properties).
  */
 export function checkClosedObject(
   report: Reporter,
   value: unknown,
   path: JsonPath,
   description: string,
-  properties: Record<string, boolean>,
+  shape: ObjectShape,
 ): value is Obj {
   if (!isObj(value)) {
     report.error(
@@ -42,18 +50,18 @@ export function checkClosedObject(
     return false;
   }
   for (const key in value) {
-    if (!(key in properties)) {
+    if (shape.keys[key] === undefined) {
       report.error(
         "C1",
         "INVALID_PROPERTY_KEY",
         [...path, key],
-        `Property '${key}' is not allowed in ${description}; allowed are ${Object.keys(properties).join(", ")}.`,
+        `Property '${key}' is not allowed in ${description}; allowed are ${Object.keys(shape.keys).join(", ")}.`,
         "key",
       );
     }
   }
-  for (const key in properties) {
-    if (properties[key] && value[key] === undefined) {
+  for (const key of shape.required) {
+    if (value[key] === undefined) {
       report.error(
         "C2",
         "MISSING_REQUIRED_PROPERTY",

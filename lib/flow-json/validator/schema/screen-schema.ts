@@ -1,7 +1,8 @@
 import type { JsonPath } from "../../json/path";
 import { atLeast } from "../../versions";
 import { isObj, type ValidationContext, type Obj, type Reporter } from "../context";
-import { NON_BLANK, typeName } from "./schema-helpers";
+import { isNotBlank } from "./property-value";
+import { typeName } from "./schema-helpers";
 
 // Schema checks of one screen object (§4): keys (S1), id (S2), title (S5), flags (S1, S10), data (D1),
 // sensitive (S13) and layout (S6).
@@ -62,7 +63,12 @@ function checkScreenKeys(report: Reporter, version: string, screen: Obj, path: J
 function checkScreenId(report: Reporter, version: string, screen: Obj, path: JsonPath): void {
   const id = screen.id;
   if (id === undefined) {
-    report.error("S2", "MISSING_REQUIRED_PROPERTY", path, "Required property 'id' is missing in the screen.");
+    report.error(
+      "S2",
+      "MISSING_REQUIRED_PROPERTY",
+      path,
+      "Required property 'id' is missing in the screen; add an id of letters and underscores, such as 'WELCOME'.",
+    );
   } else if (typeof id !== "string") {
     report.error(
       "S2",
@@ -95,7 +101,7 @@ function checkScreenTitle(report: Reporter, version: string, screen: Obj, path: 
       "S5",
       "MISSING_REQUIRED_PROPERTY",
       path,
-      "Required property 'title' is missing in the screen.",
+      "Required property 'title' is missing in the screen; add the title shown at the top of the screen.",
     );
   } else if (typeof title !== "string") {
     report.error(
@@ -104,7 +110,7 @@ function checkScreenTitle(report: Reporter, version: string, screen: Obj, path: 
       [...path, "title"],
       `Expected property 'title' to be of type 'string' but found '${typeName(title)}'.`,
     );
-  } else if (atLeast(version, "5.0") && !NON_BLANK.test(title)) {
+  } else if (atLeast(version, "5.0") && !isNotBlank(title)) {
     report.error(
       "S5",
       "PATTERN_MISMATCH",
@@ -163,7 +169,7 @@ function checkLayout(report: Reporter, layout: unknown, path: JsonPath): void {
       "S6",
       "MISSING_REQUIRED_PROPERTY",
       path,
-      "Required property 'layout' is missing in the screen.",
+      'Required property \'layout\' is missing in the screen; add {"type": "SingleColumnLayout", "children": […]}.',
     );
     return;
   }
@@ -199,7 +205,7 @@ function checkLayout(report: Reporter, layout: unknown, path: JsonPath): void {
       "S6",
       "INVALID_PROPERTY_VALUE",
       [...path, "layout", "type"],
-      "Invalid value found for property 'type'. Expected 'SingleColumnLayout'.",
+      "Invalid value found for property 'type' of the layout; use 'SingleColumnLayout'.",
     );
   }
   if (!Array.isArray(layout.children)) {
