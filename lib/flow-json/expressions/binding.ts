@@ -23,6 +23,25 @@ export function parseBinding(raw: string): Binding | null {
   return m[1] !== undefined ? { scope, screen: m[1], path } : { scope, path };
 }
 
+/** Bindings met by the validator, by text (null: not a binding). Cleared when full, so it cannot grow unbounded. */
+const sharedBindings = new Map<string, Readonly<Binding> | null>();
+const MAX_SHARED_BINDINGS = 4096;
+
+/**
+ * parseBinding for the validator, which parses the same strings in several checks and again on every keystroke.
+ * The result is shared between callers, hence frozen.
+ */
+export function parseSharedBinding(raw: string): Readonly<Binding> | null {
+  let binding = sharedBindings.get(raw);
+  if (binding === undefined) {
+    const parsed = parseBinding(raw);
+    binding = parsed && Object.freeze({ ...parsed, path: Object.freeze(parsed.path) as string[] });
+    if (sharedBindings.size >= MAX_SHARED_BINDINGS) sharedBindings.clear();
+    sharedBindings.set(raw, binding);
+  }
+  return binding;
+}
+
 export function isBindingString(value: unknown): value is string {
   return typeof value === "string" && value.startsWith("${") && parseBinding(value) !== null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateCondition, parseExpression, resolveDynamicValue, type ExpressionScope } from "../index";
+import { parseBinding, parseSharedBinding } from "./binding";
 
 const scope: ExpressionScope = {
   data: { price: 2.5, n1: 10, n2: 4, name: "Ana", vip: true, empty: "", addr: { city: "Paris" } },
@@ -71,5 +72,15 @@ describe("parseExpression errors", () => {
     [")", "Missing opening parenthesis"],
   ])("%s", (src, message) => {
     expect(() => parseExpression(src)).toThrow(message);
+  });
+});
+
+describe("parseSharedBinding", () => {
+  it("parses like parseBinding and hands every caller the same frozen result", () => {
+    const first = parseSharedBinding("${screen.A.form.photos}");
+    expect(first).toEqual(parseBinding("${screen.A.form.photos}"));
+    expect(parseSharedBinding("${screen.A.form.photos}")).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first!.path)).toBe(true);
+    expect(parseSharedBinding("${data.a} and ${data.b}")).toBeNull();
   });
 });

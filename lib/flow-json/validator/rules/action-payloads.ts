@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../json/path";
-import { isBacktickExpression, parseBinding } from "../../expressions/binding";
+import { isBacktickExpression, parseSharedBinding } from "../../expressions/binding";
 import { isObj, type ValidationContext, type Obj, type ScreenInfo } from "../context";
 import { checkBinding } from "./binding-check";
 import { checkExpression } from "./expression-check";
@@ -49,7 +49,7 @@ export function checkActionPayload(
 
 /** The picker type when `value` is a ${form.x} binding to a PhotoPicker or DocumentPicker, else null. */
 function pickerTypeOf(context: ValidationContext, screen: ScreenInfo, value: unknown): string | null {
-  const binding = typeof value === "string" ? parseBinding(value) : null;
+  const binding = typeof value === "string" ? parseSharedBinding(value) : null;
   if (!binding || binding.scope !== "form") return null;
   const owner = binding.screen !== undefined ? context.screenById.get(binding.screen) : screen;
   const component = owner?.names.get(binding.path[0]!);
@@ -75,7 +75,7 @@ class PayloadStringChecker implements ReferenceStringVisitor {
   visit(text: string, stringPath: JsonPath): void {
     const { context, screen } = this;
     const isWholeValue = stringPath.length === this.topLevelDepth;
-    const binding = text.startsWith("${") ? parseBinding(text) : null;
+    const binding = text.startsWith("${") ? parseSharedBinding(text) : null;
     if (binding) {
       const bindingType = checkBinding(context, screen, binding, stringPath, PAYLOAD_CODE);
       if (isWholeValue) this.valueType = bindingType ?? "unknown";
@@ -163,7 +163,7 @@ function checkCompletePickers(
     const pickerType = pickerTypeOf(context, screen, value);
     if (!pickerType) continue;
     pickers++;
-    const picker = screen.names.get(parseBinding(value as string)!.path[0]!)?.node ?? {};
+    const picker = screen.names.get(parseSharedBinding(value as string)!.path[0]!)?.node ?? {};
     const maxKey = pickerType === "PhotoPicker" ? "max-uploaded-photos" : "max-uploaded-documents";
     // Meta's defaults when the limits are not set: 30 files of 25 MB.
     const maxFiles = Number(picker[maxKey] ?? 30);

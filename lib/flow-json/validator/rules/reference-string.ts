@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../json/path";
-import { isBacktickExpression, parseBinding } from "../../expressions/binding";
+import { isBacktickExpression, parseSharedBinding } from "../../expressions/binding";
 import type { ValidationContext, ScreenInfo } from "../context";
 import { checkBinding, PROPERTY_CODE } from "./binding-check";
 import { checkExpression } from "./expression-check";
@@ -21,7 +21,7 @@ export function checkReferenceString(
 ): ValueType | null {
   const { report } = context;
   if (value.startsWith("${")) {
-    const binding = parseBinding(value);
+    const binding = parseSharedBinding(value);
     if (binding) {
       // ≤ 3.1 component properties only take ${data.…} (§7.1, §10.1); ${form.…} is for action payloads there.
       if (

@@ -1,5 +1,5 @@
 import { childPath, type JsonPath, type PathSegment } from "../../json/path";
-import { isBacktickExpression, parseBinding } from "../../expressions/binding";
+import { isBacktickExpression, parseSharedBinding } from "../../expressions/binding";
 import type { PropKind } from "../component-specs";
 import {
   hasPlainItems,
@@ -146,7 +146,7 @@ function checkRichText(context: ValidationContext, screen: ScreenInfo, value: un
   }
   if (typeof value !== "string") return;
   const isInterpolated =
-    value.includes("${") && !parseBinding(value) && !(isBacktickExpression(value) && context.at("6.0"));
+    value.includes("${") && !parseSharedBinding(value) && !(isBacktickExpression(value) && context.at("6.0"));
   if (isInterpolated) {
     context.report.error(
       "C18",
@@ -167,7 +167,7 @@ function checkListSchema(
   kind: PropKind,
   path: JsonPath,
 ): void {
-  const binding = parseBinding(text);
+  const binding = parseSharedBinding(text);
   if (!binding || binding.scope !== "data") return;
   const owner = binding.screen !== undefined ? context.screenById.get(binding.screen) : screen;
   let field: unknown = owner?.data?.[binding.path[0]!];

@@ -1,5 +1,5 @@
 import type { JsonPath } from "../../json/path";
-import { isBacktickExpression, parseBinding } from "../../expressions/binding";
+import { isBacktickExpression, parseSharedBinding } from "../../expressions/binding";
 import { isObj, type Obj, type Reporter, type ValidationContext } from "../context";
 import { lookupTable } from "../lookup-table";
 
@@ -15,7 +15,7 @@ export function typeName(value: unknown): string {
 export function isDynamicFor(value: string, context: ValidationContext): boolean {
   if (!context.at("4.0")) return /^\$\{data\..+\}$/.test(value);
   if (context.at("6.0") && isBacktickExpression(value)) return true;
-  return parseBinding(value) !== null;
+  return parseSharedBinding(value) !== null;
 }
 
 /** The properties of a closed object: the allowed keys (true for required ones), and the required keys. */
