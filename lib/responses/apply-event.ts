@@ -1,8 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ResponseAttribution } from "@/lib/generated/prisma/enums";
-import { attributeSubmission } from "./attribute";
 import { parseFlowSubmission, type WebhookEvent } from "./envelope";
+import { insertSubmissions, submissionRow } from "./store-submissions";
 
 export type EventEffect =
   | { kind: "processed"; outcome: string }
@@ -71,50 +70,9 @@ async function applyInbound(
       : { kind: "processed", outcome: `Inbound ${payload.type} message kept in the event log.` };
   }
 
-  const { submission } = parsed;
-  const attribution = await attributeSubmission(tx, {
-    flowToken: submission.flowToken,
-    replyToUmid: payload.replyToUmid ?? null,
-  });
-  const channel = channelExternalId
-    ? await tx.channel.findUnique({ where: { externalId: channelExternalId }, select: { id: true } })
-    : null;
-  const { count } = await tx.flowResponse.createMany({
-    data: [
-      {
-        umid: payload.umid,
-        deliveryId,
-        channelId: channel?.id ?? null,
-        channelExternalId,
-        flowId: attribution.flowId,
-        attribution: attribution.attribution,
-        tokenForged: attribution.tokenForged,
-        sendId: attribution.sendId,
-        phone: payload.user.msisdn,
-        submittedAt: sentAt,
-        receivedAt,
-        responseJson: submission.values as Prisma.InputJsonValue,
-        flowToken: submission.flowToken,
-        replyToUmid: payload.replyToUmid ?? null,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  if (count === 0) return { kind: "duplicate", outcome: DUPLICATE_SUBMISSION };
-  return { kind: "processed", outcome: submissionOutcome(attribution.attribution, attribution.tokenForged) };
-}
-
-export const DUPLICATE_SUBMISSION = "This submission (same umid) was already stored.";
-
-/** The delivery log's sentence for a stored submission (shared with the batch path, process-batch.ts). */
-export function submissionOutcome(attribution: ResponseAttribution, tokenForged: boolean): string {
-  const how = {
-    TOKEN: "attributed by its flow_token",
-    SEND_LOG: "attributed through the send log",
-    MANUAL: "assigned by hand",
-    UNATTRIBUTED: "unattributed",
-  }[attribution];
-  return `Flow response stored, ${how}${tokenForged ? " (the flow_token was forged)" : ""}.`;
+  const row = submissionRow(event, parsed.submission, { deliveryId, receivedAt });
+  const [stored] = await insertSubmissions((sql, values) => tx.$queryRawUnsafe(sql, ...values), [row]);
+  return { kind: stored!.stored ? "processed" : "duplicate", outcome: stored!.outcome };
 }
 
 async function applyOutboundStatus(

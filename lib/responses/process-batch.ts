@@ -1,32 +1,15 @@
 import "server-only";
-import type { PoolClient } from "pg";
 import { logger } from "@/lib/logger";
-import type { DeliveryResult, ResponseAttribution } from "@/lib/generated/prisma/enums";
-import { DUPLICATE_SUBMISSION, submissionOutcome } from "./apply-event";
+import type { DeliveryResult } from "@/lib/generated/prisma/enums";
 import { parseFlowSubmission, parseWebhookBody } from "./envelope";
-import { verifyFlowToken } from "./flow-token";
 import { getPgPool } from "./pg-pool";
 import { processWebhookDelivery } from "./process-delivery";
+import { insertSubmissions, submissionRow, type SubmissionRow } from "./store-submissions";
 
 /** A FAILED delivery is retried by the sweep until it has had this many attempts; then an admin re-processes it. */
 export const MAX_DELIVERY_ATTEMPTS = 8;
 
 type ClaimedDelivery = { id: string; body: Buffer; receivedAt: Date };
-
-type SubmissionRow = {
-  deliveryId: string;
-  umid: string;
-  channelExternalId: string | null;
-  phone: string;
-  submittedAt: Date;
-  receivedAt: Date;
-  responseJson: Record<string, unknown>;
-  flowToken: string | null;
-  replyToUmid: string | null;
-  tokenFlowId: string | null;
-  tokenSendId: string | null;
-  tokenForged: boolean;
-};
 
 type Settled = {
   id: string;
@@ -76,7 +59,14 @@ export async function processDeliveryBatch({
       else if (sorted.kind === "dead_letter") settled.push(sorted.settled);
       else oneByOne.push(delivery.id);
     }
-    settled.push(...(await insertSubmissions(client, submissions)));
+    const stored = await insertSubmissions(
+      async (sql, values) => (await client.query(sql, values)).rows,
+      submissions,
+    );
+    for (const { deliveryId, stored: isNew, outcome } of stored) {
+      const result = isNew ? "PROCESSED" : "DUPLICATE";
+      settled.push({ id: deliveryId, result, eventType: "inbound_message_received", outcome, error: null });
+    }
     if (settled.length > 0) {
       await client.query(
         `UPDATE "WebhookDelivery" d
@@ -108,7 +98,7 @@ export async function processDeliveryBatch({
 type Sorted =
   { kind: "submission"; row: SubmissionRow } | { kind: "dead_letter"; settled: Settled } | { kind: "other" };
 
-/** The same reading of a body as processWebhookDelivery (envelope.ts), and attribution's token check. */
+/** The same reading of a body as processWebhookDelivery (envelope.ts). */
 function sortDelivery(delivery: ClaimedDelivery): Sorted {
   const parsed = parseWebhookBody(delivery.body);
   const deadLetter = (eventType: string | null, reason: string): Sorted => ({
@@ -120,83 +110,11 @@ function sortDelivery(delivery: ClaimedDelivery): Sorted {
   const submission = parseFlowSubmission(parsed.event);
   if (submission.kind === "invalid") return deadLetter(parsed.event.eventType, submission.reason);
   if (submission.kind === "other") return { kind: "other" };
-  const { payload } = parsed.event;
-  const { values, flowToken } = submission.submission;
-  const check = flowToken ? verifyFlowToken(flowToken) : null;
-  const valid = check && !("forged" in check) ? check : null;
   return {
     kind: "submission",
-    row: {
+    row: submissionRow(parsed.event, submission.submission, {
       deliveryId: delivery.id,
-      umid: payload.umid,
-      channelExternalId: payload.recipient?.channelId ?? null,
-      phone: payload.user.msisdn,
-      submittedAt: payload.timestamp ? new Date(payload.timestamp) : delivery.receivedAt,
       receivedAt: delivery.receivedAt,
-      responseJson: values,
-      flowToken,
-      replyToUmid: payload.replyToUmid ?? null,
-      tokenFlowId: valid?.flowId ?? null,
-      tokenSendId: valid?.sendId ?? null,
-      tokenForged: check !== null && "forged" in check,
-    },
+    }),
   };
-}
-
-/**
- * Inserts the submissions with attribution done in SQL, exactly as attribute.ts does it: our signed
- * flow_token naming an existing flow, else the send with that flow_token, else the send the reply answers,
- * else unattributed. Rows go in umid order so concurrent batches take unique-index locks in the same order.
- */
-async function insertSubmissions(client: PoolClient, submissions: SubmissionRow[]): Promise<Settled[]> {
-  if (submissions.length === 0) return [];
-  const { rows } = await client.query<{
-    deliveryId: string;
-    attribution: ResponseAttribution;
-    tokenForged: boolean;
-  }>(
-    `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
-         "deliveryId" uuid, umid text, "channelExternalId" text, phone text, "submittedAt" timestamptz,
-         "receivedAt" timestamptz, "responseJson" jsonb, "flowToken" text, "replyToUmid" text,
-         "tokenFlowId" uuid, "tokenSendId" uuid, "tokenForged" boolean)
-     )
-     INSERT INTO "FlowResponse" (id, umid, "deliveryId", "channelId", "channelExternalId", "flowId", attribution,
-                                 "tokenForged", "sendId", phone, "submittedAt", "receivedAt", "responseJson",
-                                 "flowToken", "replyToUmid")
-     SELECT gen_random_uuid(), i.umid, i."deliveryId", c.id, i."channelExternalId",
-            COALESCE(f.id, by_token."flowId", by_reply."flowId"),
-            (CASE WHEN f.id IS NOT NULL THEN 'TOKEN'
-                  WHEN COALESCE(by_token.id, by_reply.id) IS NOT NULL THEN 'SEND_LOG'
-                  ELSE 'UNATTRIBUTED' END)::"ResponseAttribution",
-            i."tokenForged",
-            CASE WHEN f.id IS NOT NULL THEN i."tokenSendId" ELSE COALESCE(by_token.id, by_reply.id) END,
-            i.phone, i."submittedAt", i."receivedAt", i."responseJson", i."flowToken", i."replyToUmid"
-       FROM input i
-       LEFT JOIN "Channel" c ON c."externalId" = i."channelExternalId"
-       LEFT JOIN "Flow" f ON f.id = i."tokenFlowId"
-       LEFT JOIN LATERAL (
-         SELECT m.id, m."flowId" FROM "MessageSend" m
-          WHERE f.id IS NULL AND NOT i."tokenForged" AND m."flowToken" = i."flowToken" AND m."flowId" IS NOT NULL
-          LIMIT 1) AS by_token ON true
-       LEFT JOIN LATERAL (
-         SELECT m.id, m."flowId" FROM "MessageSend" m
-          WHERE f.id IS NULL AND by_token.id IS NULL AND m.umid = i."replyToUmid" AND m."flowId" IS NOT NULL
-          LIMIT 1) AS by_reply ON true
-      ORDER BY i.umid
-     ON CONFLICT (umid) DO NOTHING
-     RETURNING "deliveryId", attribution, "tokenForged"`,
-    [JSON.stringify(submissions)],
-  );
-  const stored = new Map(rows.map((row) => [row.deliveryId, row]));
-  return submissions.map(({ deliveryId }) => {
-    const row = stored.get(deliveryId);
-    return {
-      id: deliveryId,
-      result: row ? "PROCESSED" : "DUPLICATE",
-      eventType: "inbound_message_received",
-      outcome: row ? submissionOutcome(row.attribution, row.tokenForged) : DUPLICATE_SUBMISSION,
-      error: null,
-    };
-  });
 }
