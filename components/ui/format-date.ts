@@ -22,21 +22,15 @@ export function timeAgo(date: Date, now: Date = new Date()): string {
   return relative.format(0, "second");
 }
 
-const withMinutes = new Intl.DateTimeFormat("en-GB", {
+const DAY_AND_TIME: Intl.DateTimeFormatOptions = {
   day: "numeric",
   month: "short",
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-});
-const withSeconds = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+};
+const withMinutes = new Intl.DateTimeFormat("en-GB", DAY_AND_TIME);
+const withSeconds = new Intl.DateTimeFormat("en-GB", { ...DAY_AND_TIME, second: "2-digit" });
 
 /** "7 Dec 2026, 14:05" (with `seconds`, "7 Dec 2026, 14:05:09") in the reader's time zone. */
 export function dateTime(date: Date, { seconds = false }: { seconds?: boolean } = {}): string {
